@@ -1,0 +1,71 @@
+package io.trailwatch.daemon.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeliveredAlertIdsTest {
+
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anIdIsAFirstDeliveryOnlyOnceAcrossRestarts() throws IOException {
+        StateStore store = new StateStore(dir);
+        DeliveredAlertIds ids = new DeliveredAlertIds(store, Duration.ofDays(1), 1000);
+        assertTrue(ids.firstDelivery("a1", 10 * HOUR));
+        assertFalse(ids.firstDelivery("a1", 10 * HOUR));
+        assertTrue(ids.firstDelivery("a2", 11 * HOUR));
+        ids.save();
+
+        DeliveredAlertIds restarted = new DeliveredAlertIds(new StateStore(dir), Duration.ofDays(1), 1000);
+        assertFalse(restarted.firstDelivery("a1", 10 * HOUR));
+        assertFalse(restarted.firstDelivery("a2", 11 * HOUR));
+        assertTrue(restarted.firstDelivery("a3", 12 * HOUR));
+    }
+
+    @Test
+    void idsOlderThanTheRetentionBehindTheNewestEventAreEvicted() throws IOException {
+        DeliveredAlertIds ids = new DeliveredAlertIds(new StateStore(dir), Duration.ofHours(2), 1000);
+        ids.firstDelivery("old", 0);
+        ids.firstDelivery("recent", 2 * HOUR);
+        ids.firstDelivery("newest", 3 * HOUR);
+
+        assertEquals(2, ids.size());
+        assertTrue(ids.firstDelivery("old", 0), "evicted, so counted as new");
+        assertFalse(ids.firstDelivery("recent", 2 * HOUR));
+    }
+
+    @Test
+    void beyondTheMaximumTheOldestByEventTimeGoFirst() throws IOException {
+        DeliveredAlertIds ids = new DeliveredAlertIds(new StateStore(dir), Duration.ofDays(30), 2);
+        ids.firstDelivery("late-arriving-but-oldest", HOUR);
+        ids.firstDelivery("newer", 3 * HOUR);
+        ids.firstDelivery("middle", 2 * HOUR);
+
+        assertEquals(2, ids.size());
+        assertFalse(ids.firstDelivery("newer", 3 * HOUR));
+        assertFalse(ids.firstDelivery("middle", 2 * HOUR));
+    }
+
+    @Test
+    void malformedSavedIdsAreSkippedAndGoodOnesKept() throws IOException {
+        Files.writeString(dir.resolve(DeliveredAlertIds.DOCUMENT + ".json"),
+                "{\"ids\": {\"good\": 1000, \"bad\": \"yesterday\"}}");
+        DeliveredAlertIds ids = new DeliveredAlertIds(new StateStore(dir), Duration.ofDays(1), 10);
+        assertEquals(1, ids.size());
+        assertFalse(ids.firstDelivery("good", 1000));
+
+        Files.writeString(dir.resolve(DeliveredAlertIds.DOCUMENT + ".json"), "{\"ids\": [1]}");
+        assertEquals(0, new DeliveredAlertIds(new StateStore(dir), Duration.ofDays(1), 10).size());
+    }
+}
