@@ -31,7 +31,7 @@ public interface LiveSource extends Closeable {
      */
     int poll(InputConsumer consumer) throws IOException;
 
-    /** The position after the last unit handed out, as JSON. A fresh node the caller may keep. */
+    /** The position after the last unit handed out, as JSON. The caller may keep it; treat it as read-only. */
     ObjectNode checkpoint();
 
     /**

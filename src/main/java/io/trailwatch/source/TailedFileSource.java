@@ -245,7 +245,8 @@ public final class TailedFileSource implements LiveSource {
         Path found = null;
         FileTime foundModified = null;
         String prefix = file.getFileName() + ".";
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(), prefix + "*")) {
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(),
+                sibling -> sibling.getFileName().toString().startsWith(prefix))) {
             for (Path sibling : siblings) {
                 try (FileChannel channel = openIfExists(sibling)) {
                     if (channel == null || !Files.isRegularFile(sibling) || !startsWithFingerprint(channel)) {
