@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -29,6 +30,8 @@ final class DecodeRun {
     /** How far the parser may have read ahead of the token it returned (its input buffer). */
     private static final int PARSER_READ_AHEAD = 8000;
     private static final int KEYS_SHOWN = 5;
+    /** Jackson's location text names no source here (the source is not included); keep only line/column. */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; ");
     private static final Set<String> DIGEST_KEYS = Set.of("digestStartTime", "digestEndTime", "logFiles");
 
     /** Where a value starts: absolute offset, line and column. */
@@ -60,12 +63,18 @@ final class DecodeRun {
     void run() throws IOException {
         long resumeFrom = -1;
         long resumeLine = 1;
+        Malformed pending = null;
         while (true) {
             JsonParser p = null;
             try {
                 if (resumeFrom >= 0) {
                     InputWindow.LineStart next = window.seekRecordLine(resumeFrom);
-                    if (next == null) {
+                    // after a resynchronisation, the closing brackets of the abandoned envelope lose nothing
+                    if (!(pending.afterResync() && next.onlyClosers())) {
+                        bad(pending.origin(), pending.reason(), pending.excerpt());
+                    }
+                    pending = null;
+                    if (next.atEnd()) {
                         return;
                     }
                     base = next.offset();
@@ -85,15 +94,17 @@ final class DecodeRun {
                 JsonLocation at = p == null ? null : p.currentLocation();
                 long errorOffset = at == null ? window.position() : base + at.getByteOffset();
                 long errorLine = at == null ? baseLine : baseLine + at.getLineNr() - 1;
-                reportMalformed(e, errorOffset, errorLine, at == null ? 0 : at.getColumnNr());
+                pending = malformed(e, errorOffset, errorLine, at == null ? 0 : at.getColumnNr());
                 resumeFrom = Math.max(Math.max(errorOffset - 1, lastResume + 1), window.windowStart());
                 resumeLine = resumeFrom < errorOffset && window.byteAt(resumeFrom) == '\n' ? errorLine - 1 : errorLine;
                 recordStart = null;
             } catch (SourceReadException e) {
+                reportPending(pending);
                 bad(Origin.offset(name, window.position()), "reading the input failed after " + window.position()
                         + " decoded bytes (" + e.getMessage() + "); records before that point were decoded", null);
                 throw e.original();
             } catch (IOException e) {
+                reportPending(pending);
                 String what = compressed ? "gzip data is truncated or corrupt" : "the input could not be read";
                 bad(Origin.offset(name, window.position()), what + " after " + window.position() + " decoded bytes ("
                         + e + "); records before that point were decoded, the rest is lost", null);
@@ -350,13 +361,24 @@ final class DecodeRun {
         }
     }
 
-    private void reportMalformed(IOException e, long offset, long line, int column) {
+    /** A syntax error, reported once the resynchronisation shows whether it lost anything. */
+    private record Malformed(Origin origin, String reason, String excerpt, boolean afterResync) {}
+
+    private void reportPending(Malformed pending) {
+        if (pending != null) {
+            bad(pending.origin(), pending.reason(), pending.excerpt());
+        }
+    }
+
+    private Malformed malformed(IOException e, long offset, long line, int column) {
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        message = JACKSON_SOURCE.matcher(message).replaceAll("[");
         String hint = e instanceof StreamConstraintsException ? " (limits are set by DecodeLimits)" : "";
-        Start where = recordStart != null ? recordStart : new Start(Math.max(0, offset - 1), line, Math.max(1, column - 1));
+        Start where = recordStart != null ? recordStart : new Start(Math.max(0, offset - 1), line, 1);
         long from = Math.max(window.windowStart(), Math.max(where.offset(), offset - EXCERPT_BYTES * 3 / 4));
-        bad(origin(where), "malformed JSON at line " + line + ", column " + column + ": " + message + hint
-                + "; decoding resumes at the next line starting with '{' or '['", window.excerpt(from, EXCERPT_BYTES));
+        return new Malformed(origin(where), "malformed JSON at line " + line + ", column " + column + ": " + message
+                + hint + "; decoding resumes at the next line starting with '{' or '[', if any",
+                window.excerpt(from, EXCERPT_BYTES), lastResume >= 0);
     }
 
     private void bad(Origin origin, String reason, String excerpt) {

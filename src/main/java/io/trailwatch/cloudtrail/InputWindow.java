@@ -11,8 +11,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class InputWindow extends InputStream {
 
-    /** A line start found by {@link #seekRecordLine}: its offset and the newlines passed to reach it. */
-    record LineStart(long offset, long newlinesPassed) {}
+    /**
+     * Where {@link #seekRecordLine} stopped: the line start's offset (-1 at end of input), the newlines passed
+     * to reach it, and whether everything passed was closing brackets, commas and whitespace (no content lost).
+     */
+    record LineStart(long offset, long newlinesPassed, boolean onlyClosers) {
+        boolean atEnd() {
+            return offset < 0;
+        }
+    }
 
     private static final int CAPACITY = 64 * 1024;
 
@@ -94,26 +101,28 @@ final class InputWindow extends InputStream {
 
     /**
      * Reads forward from {@code from} (inside the window) to the first line whose first byte is {@code '{'}
-     * or {@code '['}, and leaves the position there; null when the input ends first.
+     * or {@code '['}, and leaves the position there.
      */
     LineStart seekRecordLine(long from) throws IOException {
         int previous = from == 0 ? '\n' : (from - 1 >= windowStart() ? byteAt(from - 1) : -1);
         rewind(from);
         long offset = from;
         long newlines = 0;
+        boolean onlyClosers = true;
         int c;
         while ((c = read()) >= 0) {
             if ((c == '{' || c == '[') && previous == '\n') {
                 rewind(offset);
-                return new LineStart(offset, newlines);
+                return new LineStart(offset, newlines, onlyClosers);
             }
             if (c == '\n') {
                 newlines++;
             }
+            onlyClosers &= c == ']' || c == '}' || c == ',' || Character.isWhitespace(c);
             previous = c;
             offset++;
         }
-        return null;
+        return new LineStart(-1, newlines, onlyClosers);
     }
 
     /** Up to {@code max} bytes from {@code from} as UTF-8 text, or null when they left the window. */
