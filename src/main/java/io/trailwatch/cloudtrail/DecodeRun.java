@@ -375,7 +375,8 @@ final class DecodeRun {
         message = JACKSON_SOURCE.matcher(message).replaceAll("[");
         String hint = e instanceof StreamConstraintsException ? " (limits are set by DecodeLimits)" : "";
         Start where = recordStart != null ? recordStart : new Start(Math.max(0, offset - 1), line, 1);
-        long from = Math.max(window.windowStart(), Math.max(where.offset(), offset - EXCERPT_BYTES * 3 / 4));
+        long floor = recordStart != null ? recordStart.offset() : 0;
+        long from = Math.max(window.windowStart(), Math.max(floor, offset - EXCERPT_BYTES * 3 / 4));
         return new Malformed(origin(where), "malformed JSON at line " + line + ", column " + column + ": " + message
                 + hint + "; decoding resumes at the next line starting with '{' or '[', if any",
                 window.excerpt(from, EXCERPT_BYTES), lastResume >= 0);
