@@ -1,0 +1,431 @@
+package io.trailwatch.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.trailwatch.source.Origin;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Decodes one input: walks its top-level JSON values, recognises each delivery format by its keys, and
+ * after a syntax error restarts the parser on the next line that begins with {@code '{'} or {@code '['}.
+ * Not thread-safe; one instance per input.
+ */
+final class DecodeRun {
+
+    private static final Logger LOG = LogManager.getLogger(CloudTrailDecoder.class);
+    private static final int EXCERPT_BYTES = 1024;
+    /** How far the parser may have read ahead of the token it returned (its input buffer). */
+    private static final int PARSER_READ_AHEAD = 8000;
+    private static final int KEYS_SHOWN = 5;
+    /** Jackson's location text names no source here (the source is not included); keep only line/column. */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; ");
+    private static final Set<String> DIGEST_KEYS = Set.of("digestStartTime", "digestEndTime", "logFiles");
+
+    /** Where a value starts: absolute offset, line and column. */
+    private record Start(long offset, long line, int column) {}
+
+    private final JsonFactory factory;
+    private final DecodeLimits limits;
+    private final String name;
+    private final DecodeListener listener;
+    private final InputWindow window;
+    private final boolean compressed;
+    private long base;
+    private long baseLine = 1;
+    private long lastResume = -1;
+    private long delivered;
+    private boolean skipped;
+    private Start recordStart;
+
+    DecodeRun(JsonFactory factory, DecodeLimits limits, String name, DecodeListener listener,
+              InputWindow window, boolean compressed) {
+        this.factory = factory;
+        this.limits = limits;
+        this.name = name;
+        this.listener = listener;
+        this.window = window;
+        this.compressed = compressed;
+    }
+
+    void run() throws IOException {
+        long resumeFrom = -1;
+        long resumeLine = 1;
+        Malformed pending = null;
+        while (true) {
+            JsonParser p = null;
+            try {
+                if (resumeFrom >= 0) {
+                    InputWindow.LineStart next = window.seekRecordLine(resumeFrom);
+                    // after a resynchronisation, the closing brackets of the abandoned envelope lose nothing
+                    if (!(pending.afterResync() && next.onlyClosers())) {
+                        bad(pending.origin(), pending.reason(), pending.excerpt());
+                    }
+                    pending = null;
+                    if (next.atEnd()) {
+                        return;
+                    }
+                    base = next.offset();
+                    baseLine = resumeLine + next.newlinesPassed();
+                    lastResume = base;
+                }
+                p = factory.createParser(window);
+                JsonToken t;
+                while (!skipped && (t = p.nextToken()) != null) {
+                    topLevel(p, t);
+                }
+                if (window.position() == 0 && delivered == 0) {
+                    listener.onSkippedFile(name, "empty input: no JSON value");
+                }
+                return;
+            } catch (JsonProcessingException | CharConversionException e) {
+                JsonLocation at = p == null ? null : p.currentLocation();
+                long errorOffset = at == null ? window.position() : base + at.getByteOffset();
+                long errorLine = at == null ? baseLine : baseLine + at.getLineNr() - 1;
+                pending = malformed(e, errorOffset, errorLine, at == null ? 0 : at.getColumnNr());
+                resumeFrom = Math.max(Math.max(errorOffset - 1, lastResume + 1), window.windowStart());
+                resumeLine = resumeFrom < errorOffset && window.byteAt(resumeFrom) == '\n' ? errorLine - 1 : errorLine;
+                recordStart = null;
+            } catch (SourceReadException e) {
+                reportPending(pending);
+                bad(Origin.offset(name, window.position()), "reading the input failed after " + window.position()
+                        + " decoded bytes (" + e.getMessage() + "); records before that point were decoded", null);
+                throw e.original();
+            } catch (IOException e) {
+                reportPending(pending);
+                String what = compressed ? "gzip data is truncated or corrupt" : "the input could not be read";
+                bad(Origin.offset(name, window.position()), what + " after " + window.position() + " decoded bytes ("
+                        + e + "); records before that point were decoded, the rest is lost", null);
+                return;
+            } finally {
+                if (p != null) {
+                    p.close();
+                }
+            }
+        }
+    }
+
+    private void topLevel(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            object(p);
+        } else if (t == JsonToken.START_ARRAY) {
+            JsonToken element;
+            while ((element = p.nextToken()) != JsonToken.END_ARRAY && !skipped) {
+                if (element == JsonToken.START_OBJECT) {
+                    object(p);
+                } else {
+                    notAnObject(p, element, "array element");
+                }
+            }
+        } else {
+            notAnObject(p, t, "top-level value");
+        }
+    }
+
+    /** A top-level object or array element: a record, or an envelope that holds records. */
+    private void object(JsonParser p) throws IOException {
+        Start start = startOf(p);
+        Envelope envelope = new Envelope(start);
+        RawRecord record = readGuarded(p, start, envelope.budget, envelope);
+        recordStart = null;
+        if (record == null || envelope.records || envelope.lookupEvents) {
+            return;
+        }
+        if (envelope.logEvents != null || envelope.messageType != null) {
+            cloudWatch(envelope);
+        } else if (envelope.detail != null) {
+            if (envelope.detailType != null && envelope.detailType.endsWith("via CloudTrail")) {
+                emit(envelope.detail, origin(envelope.detailStart), () -> excerpt(envelope.detailStart));
+            } else {
+                notCloudTrail(start, "an EventBridge event of detail-type '" + envelope.detailType + "'");
+            }
+        } else if (record.cloudTrailKeySeen) {
+            emit(record, origin(start), () -> excerpt(start));
+        } else if (envelope.digest) {
+            listener.onSkippedFile(name, "CloudTrail digest file (digestStartTime/logFiles): it lists log files, it holds no records");
+        } else {
+            notCloudTrail(start, "a JSON object with keys " + envelope.otherKeys);
+        }
+    }
+
+    /** The keys that make an object an envelope rather than a record, read while the record reader walks it. */
+    private final class Envelope implements RecordReader.OtherField {
+        final Start start;
+        final StreamBudget budget;
+        boolean records;
+        boolean lookupEvents;
+        boolean digest;
+        String messageType;
+        List<Embedded> logEvents;
+        String detailType;
+        RawRecord detail;
+        Start detailStart;
+        final List<String> otherKeys = new ArrayList<>(KEYS_SHOWN);
+
+        Envelope(Start start) {
+            this.start = start;
+            this.budget = new StreamBudget(start.offset());
+        }
+
+        @Override
+        public boolean read(String key, JsonParser p, JsonToken t) throws IOException {
+            boolean consumed = true;
+            if (key.equals("Records") && t == JsonToken.START_ARRAY) {
+                records = readRecords(p);
+            } else if (key.equals("Events") && t == JsonToken.START_ARRAY) {
+                lookupEvents = readLookupEvents(p);
+            } else if (key.equals("logEvents") && t == JsonToken.START_ARRAY) {
+                logEvents = readLogEvents(p);
+            } else if (key.equals("detail") && t == JsonToken.START_OBJECT) {
+                detailStart = startOf(p);
+                detail = readGuarded(p, detailStart, new StreamBudget(detailStart.offset()), RecordReader.OtherField.SKIP);
+            } else if (key.equals("messageType") && t == JsonToken.VALUE_STRING) {
+                messageType = p.getText();
+            } else if (key.equals("detail-type") && t == JsonToken.VALUE_STRING) {
+                detailType = p.getText();
+            } else {
+                consumed = false;
+                digest |= DIGEST_KEYS.contains(key);
+                if (otherKeys.size() < KEYS_SHOWN) {
+                    otherKeys.add(key);
+                }
+            }
+            if (consumed) {
+                budget.restart();
+            }
+            return consumed;
+        }
+    }
+
+    private boolean readRecords(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT) {
+                Start start = startOf(p);
+                RawRecord r = readGuarded(p, start, new StreamBudget(start.offset()), RecordReader.OtherField.SKIP);
+                recordStart = null;
+                if (r != null) {
+                    emit(r, origin(start), () -> excerpt(start));
+                }
+            } else {
+                notAnObject(p, t, "element of Records");
+            }
+        }
+        return true;
+    }
+
+    /** {@code aws cloudtrail lookup-events} output: each record is the JSON string in {@code CloudTrailEvent}. */
+    private boolean readLookupEvents(JsonParser p) throws IOException {
+        for (Embedded e : embeddedStrings(p, "CloudTrailEvent", "Events[].CloudTrailEvent")) {
+            decodeEmbedded(e);
+        }
+        return true;
+    }
+
+    /** CloudWatch Logs subscription payload entries; decoded once {@code messageType} is known. */
+    private List<Embedded> readLogEvents(JsonParser p) throws IOException {
+        return embeddedStrings(p, "message", "logEvents[].message");
+    }
+
+    private record Embedded(Origin origin, String what, String json, String excerpt) {}
+
+    private List<Embedded> embeddedStrings(JsonParser p, String key, String what) throws IOException {
+        List<Embedded> out = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                notAnObject(p, t, "element of " + what.substring(0, what.indexOf('[')));
+                continue;
+            }
+            Start start = startOf(p);
+            String json = null;
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+                if (p.nextToken() == JsonToken.VALUE_STRING && key.equals(field)) {
+                    json = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            out.add(new Embedded(origin(start), what, json, json == null ? excerpt(start) : null));
+        }
+        recordStart = null;
+        return out;
+    }
+
+    private void cloudWatch(Envelope envelope) throws IOException {
+        if ("CONTROL_MESSAGE".equals(envelope.messageType)) {
+            listener.onSkippedFile(name, "CloudWatch Logs CONTROL_MESSAGE at " + origin(envelope.start));
+            return;
+        }
+        if (envelope.messageType != null && !"DATA_MESSAGE".equals(envelope.messageType)) {
+            bad(origin(envelope.start), "CloudWatch Logs payload with unknown messageType '"
+                    + envelope.messageType + "' (expected DATA_MESSAGE or CONTROL_MESSAGE)", null);
+            return;
+        }
+        if (envelope.logEvents != null) {
+            for (Embedded e : envelope.logEvents) {
+                decodeEmbedded(e);
+            }
+        }
+    }
+
+    private void decodeEmbedded(Embedded e) throws IOException {
+        if (e.json() == null) {
+            bad(e.origin(), e.what() + " is missing or not a string", e.excerpt());
+            return;
+        }
+        String json = e.json();
+        if (json.length() > limits.maxRecordBytes()) {
+            bad(e.origin(), e.what() + " holds " + json.length() + " characters, over DecodeLimits.maxRecordBytes ("
+                    + limits.maxRecordBytes() + "); raise it if such records are expected", cut(json));
+            return;
+        }
+        try (JsonParser p = factory.createParser(json)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                bad(e.origin(), e.what() + " is " + (t == null ? "empty" : RecordReader.describe(t))
+                        + ", not a JSON object", cut(json));
+                return;
+            }
+            emit(RecordReader.read(p, RecordBudget.UNLIMITED, RecordReader.OtherField.SKIP), e.origin(), () -> cut(json));
+        } catch (JsonProcessingException ex) {
+            bad(e.origin(), e.what() + " is not valid JSON: " + ex.getOriginalMessage(), cut(json));
+        }
+    }
+
+    /** Reads a record; one that outgrows maxRecordBytes is skipped to its end and reported. */
+    private RawRecord readGuarded(JsonParser p, Start start, RecordBudget budget, RecordReader.OtherField other)
+            throws IOException {
+        JsonStreamContext parent = p.getParsingContext().getParent();
+        recordStart = start;
+        try {
+            return RecordReader.read(p, budget, other);
+        } catch (RecordBudget.RecordTooLargeException e) {
+            String excerpt = excerpt(start);
+            while (p.getParsingContext() != parent && p.nextToken() != null) {
+                p.skipChildren();
+            }
+            bad(origin(start), e.getMessage(), excerpt);
+            return null;
+        }
+    }
+
+    private void emit(RawRecord r, Origin origin, Supplier<String> excerpt) {
+        if (!r.cloudTrailKeySeen) {
+            bad(origin, "not a CloudTrail record: none of eventID, eventName, eventTime, eventSource, userIdentity",
+                    excerpt.get());
+            return;
+        }
+        EventNormaliser.Result result;
+        try {
+            result = EventNormaliser.normalise(r);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not normalise the record at {}", origin, e);
+            bad(origin, "record could not be normalised: " + e, excerpt.get());
+            return;
+        }
+        if (result.event() == null) {
+            bad(origin, result.problem(), excerpt.get());
+            return;
+        }
+        delivered++;
+        listener.onEvent(result.event(), origin);
+    }
+
+    private void notAnObject(JsonParser p, JsonToken t, String what) throws IOException {
+        Start start = startOf(p);
+        p.skipChildren();
+        bad(origin(start), what + " is " + RecordReader.describe(t) + ", not a record object", excerpt(start));
+    }
+
+    private void notCloudTrail(Start start, String what) {
+        if (delivered == 0) {
+            skipped = true;
+            listener.onSkippedFile(name, "not CloudTrail data: the first value (at " + origin(start) + ") is " + what
+                    + ", with no Records, eventID or eventName");
+        } else {
+            bad(origin(start), "not a CloudTrail record: " + what, excerpt(start));
+        }
+    }
+
+    /** A syntax error, reported once the resynchronisation shows whether it lost anything. */
+    private record Malformed(Origin origin, String reason, String excerpt, boolean afterResync) {}
+
+    private void reportPending(Malformed pending) {
+        if (pending != null) {
+            bad(pending.origin(), pending.reason(), pending.excerpt());
+        }
+    }
+
+    private Malformed malformed(IOException e, long offset, long line, int column) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        message = JACKSON_SOURCE.matcher(message).replaceAll("[");
+        String hint = e instanceof StreamConstraintsException ? " (limits are set by DecodeLimits)" : "";
+        Start where = recordStart != null ? recordStart : new Start(Math.max(0, offset - 1), line, 1);
+        long floor = recordStart != null ? recordStart.offset() : 0;
+        long from = Math.max(window.windowStart(), Math.max(floor, offset - EXCERPT_BYTES * 3 / 4));
+        return new Malformed(origin(where), "malformed JSON at line " + line + ", column " + column + ": " + message
+                + hint + "; decoding resumes at the next line starting with '{' or '[', if any",
+                window.excerpt(from, EXCERPT_BYTES), lastResume >= 0);
+    }
+
+    private void bad(Origin origin, String reason, String excerpt) {
+        LOG.debug("Bad record at {}: {}", origin, reason);
+        listener.onBadRecord(origin, reason, excerpt);
+    }
+
+    private Start startOf(JsonParser p) {
+        JsonLocation at = p.currentTokenLocation();
+        return new Start(base + at.getByteOffset(), baseLine + at.getLineNr() - 1, at.getColumnNr());
+    }
+
+    /** A line number where lines mean something (the value starts a line, or the input has several), else an offset. */
+    private Origin origin(Start start) {
+        return start.line() > 1 || start.column() == 1
+                ? new Origin(name, start.line(), start.offset()) : Origin.offset(name, start.offset());
+    }
+
+    private String excerpt(Start start) {
+        return window.excerpt(start.offset(), EXCERPT_BYTES);
+    }
+
+    private static String cut(String json) {
+        return json.length() <= EXCERPT_BYTES ? json : json.substring(0, EXCERPT_BYTES);
+    }
+
+    /** Measures a record by the bytes the parser has read since it started. */
+    private final class StreamBudget implements RecordBudget {
+        private long start;
+
+        StreamBudget(long start) {
+            this.start = start;
+        }
+
+        void restart() {
+            start = window.position();
+        }
+
+        @Override
+        public void check() {
+            long read = window.position() - start;
+            if (read > limits.maxRecordBytes() + PARSER_READ_AHEAD) {
+                throw new RecordTooLargeException("record is larger than DecodeLimits.maxRecordBytes ("
+                        + limits.maxRecordBytes() + "): " + read + " bytes read without reaching its end;"
+                        + " raise maxRecordBytes if such records are expected");
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.trailwatch.cloudtrail;
+
+import java.util.Map;
+
+/**
+ * Validates a {@link RawRecord} and builds the {@link CloudTrailEvent} with its derived fields.
+ *
+ * <p>{@code eventTime} falls back to {@code @timestamp} when the record has no {@code eventTime} at all
+ * (Logstash exports such as the OTRF datasets drop it); an {@code eventTime} that is present but unreadable
+ * is not replaced, it makes the record bad.
+ */
+final class EventNormaliser {
+
+    /** Either an event or the reason the record is bad. */
+    record Result(CloudTrailEvent event, String problem) {}
+
+    private EventNormaliser() {}
+
+    static Result normalise(RawRecord r) {
+        StringBuilder problems = new StringBuilder();
+        for (String p : r.problems) {
+            append(problems, p);
+        }
+        if (r.eventId == null && !mentions(r, "eventID")) {
+            append(problems, "missing eventID");
+        }
+        if (r.eventName == null && !mentions(r, "eventName")) {
+            append(problems, "missing eventName");
+        }
+        EventTimes.Parsed time = null;
+        if (!mentions(r, "eventTime")) {
+            String raw = r.eventTime != null ? r.eventTime : r.atTimestamp;
+            if (raw == null) {
+                append(problems, "missing eventTime (and no @timestamp)");
+            } else if ((time = EventTimes.parse(raw)) == null) {
+                append(problems, (r.eventTime != null ? "eventTime" : "@timestamp") + " '" + raw
+                        + "' is not a timestamp (expected ISO-8601 such as 2024-01-02T03:04:05Z"
+                        + " or 2024-11-25 17:51:21.000)");
+            }
+        }
+        if (problems.length() > 0) {
+            return new Result(null, problems.toString());
+        }
+        return new Result(build(r, time), null);
+    }
+
+    private static CloudTrailEvent build(RawRecord r, EventTimes.Parsed time) {
+        Map<String, Object> id = r.userIdentity == null ? Map.of() : r.userIdentity;
+        Map<String, Object> request = r.requestParameters;
+        Map<String, Object> response = r.responseElements;
+        Principals.Identity identity = Principals.of(id);
+        String identityType = JsonValues.string(id, "type");
+        String invokedBy = JsonValues.string(id, "invokedBy");
+        String[] resourceIds = ResourceIds.of(r.eventName, request, r.resourceArns);
+        String accountId = r.recipientAccountId != null ? r.recipientAccountId : JsonValues.string(id, "accountId");
+        CloudTrailEvent.Builder b = CloudTrailEvent.builder()
+                .eventId(r.eventId)
+                .eventTime(time.text())
+                .eventTimeMillis(time.millis())
+                .eventName(r.eventName)
+                .eventSource(r.eventSource)
+                .eventType(r.eventType)
+                .region(r.awsRegion)
+                .accountId(accountId)
+                .sourceIPAddress(r.sourceIPAddress)
+                .userAgent(r.userAgent)
+                .errorCode(r.errorCode)
+                .errorMessage(r.errorMessage)
+                .success(r.errorCode == null && r.errorMessage == null)
+                .readOnly(r.readOnly)
+                .identityType(identityType)
+                .principal(identity.principal())
+                .principalArn(JsonValues.string(id, "arn"))
+                .principalId(JsonValues.string(id, "principalId"))
+                .accessKeyId(JsonValues.string(id, "accessKeyId"))
+                .userName(identity.userName())
+                .sessionName(identity.sessionName())
+                .invokedBy(invokedBy)
+                .serviceInitiated("AWSService".equals(identityType) || invokedBy != null
+                        || (r.sourceIPAddress != null && r.sourceIPAddress.endsWith(".amazonaws.com")))
+                .mfaAuthenticated(isTrue(JsonValues.map(JsonValues.map(id, "sessionContext"), "attributes")))
+                .requestParameters(request)
+                .responseElements(response)
+                .resourceIds(resourceIds)
+                .resourceCount(Math.max(1, resourceIds.length));
+        if (request != null) {
+            b.targetUserName(JsonValues.string(request, "userName"))
+                    .targetRoleName(JsonValues.string(request, "roleName"))
+                    .targetRoleArn(JsonValues.string(request, "roleArn"));
+        }
+        if (response != null) {
+            createdIds(b, r.eventName, response);
+        }
+        return b.build();
+    }
+
+    private static void createdIds(CloudTrailEvent.Builder b, String eventName, Map<String, Object> response) {
+        switch (eventName) {
+            case "CreateUser" -> b.createdUserId(JsonValues.string(response, "user", "userId"))
+                    .createdUserName(JsonValues.string(response, "user", "userName"));
+            case "CreateRole" -> b.createdRoleId(JsonValues.string(response, "role", "roleId"))
+                    .createdRoleName(JsonValues.string(response, "role", "roleName"))
+                    .createdRoleArn(JsonValues.string(response, "role", "arn"));
+            case "CreateAccessKey" -> b.createdAccessKeyId(JsonValues.string(response, "accessKey", "accessKeyId"))
+                    .createdAccessKeyUser(JsonValues.string(response, "accessKey", "userName"));
+            case "RunInstances" -> b.createdInstanceIds(ResourceIds.instanceItems(response).toArray(new String[0]));
+            default -> { }
+        }
+    }
+
+    private static boolean isTrue(Map<String, Object> attributes) {
+        Object v = attributes == null ? null : attributes.get("mfaAuthenticated");
+        return Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(String.valueOf(v));
+    }
+
+    private static boolean mentions(RawRecord r, String field) {
+        for (String p : r.problems) {
+            if (p.startsWith(field + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void append(StringBuilder sb, String problem) {
+        if (sb.length() > 0) {
+            sb.append("; ");
+        }
+        sb.append(problem);
+    }
+}

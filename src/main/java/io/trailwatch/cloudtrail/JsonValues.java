@@ -1,0 +1,80 @@
+package io.trailwatch.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a JSON value at the parser's current token into plain Java values (LinkedHashMap, ArrayList, ...). */
+final class JsonValues {
+
+    private JsonValues() {}
+
+    /** The object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
+    static Map<String, Object> readObject(JsonParser p, RecordBudget budget) throws IOException {
+        budget.check();
+        Map<String, Object> map = new LinkedHashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            map.put(name, readValue(p, p.nextToken(), budget));
+        }
+        return map;
+    }
+
+    /** The value at {@code token} (the current token), leaving the parser on its last token. */
+    static Object readValue(JsonParser p, JsonToken token, RecordBudget budget) throws IOException {
+        switch (token) {
+            case START_OBJECT:
+                return readObject(p, budget);
+            case START_ARRAY:
+                budget.check();
+                List<Object> list = new ArrayList<>();
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(readValue(p, t, budget));
+                }
+                return list;
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return p.getNumberValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
+    }
+
+    /** A scalar as text (numbers and booleans included), null for null, objects and arrays (skipped). */
+    static String scalarText(JsonParser p, JsonToken token) throws IOException {
+        if (token.isScalarValue()) {
+            return token == JsonToken.VALUE_NULL ? null : p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** The string under a path of nested maps, or null when any step is missing or not of the right type. */
+    static String string(Map<String, Object> root, String... path) {
+        Object v = root;
+        for (String key : path) {
+            if (!(v instanceof Map<?, ?> m)) {
+                return null;
+            }
+            v = m.get(key);
+        }
+        return v instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    /** The map under a key, or null. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> root, String key) {
+        return root != null && root.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+}

@@ -1,0 +1,30 @@
+package io.trailwatch.cloudtrail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The fields of one record as read, before validation and derivation. Mutable; filled by {@link RecordReader}. */
+final class RawRecord {
+    String eventId;
+    String eventName;
+    String eventTime;
+    String atTimestamp;
+    String eventSource;
+    String eventType;
+    String awsRegion;
+    String recipientAccountId;
+    String sourceIPAddress;
+    String userAgent;
+    String errorCode;
+    String errorMessage;
+    Boolean readOnly;
+    Map<String, Object> userIdentity;
+    Map<String, Object> requestParameters;
+    Map<String, Object> responseElements;
+    List<String> resourceArns;
+    /** Whether any key only a CloudTrail record has was present (eventID, eventName, userIdentity, ...). */
+    boolean cloudTrailKeySeen;
+    /** Problems with required fields found while reading (wrong JSON type), in field order. */
+    final List<String> problems = new ArrayList<>(0);
+}

@@ -1,0 +1,142 @@
+package io.trailwatch.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads the fields a {@link CloudTrailEvent} needs from one record object with the streaming parser and
+ * skips everything else without building it.
+ *
+ * <p>Wrong JSON types: {@code eventID}, {@code eventName} and {@code eventTime} of any type but string make
+ * the record bad (noted in {@link RawRecord#problems}). Every other field of the wrong type is ignored as if
+ * absent, so that the event still reaches the rules: an object where a string belongs, a
+ * {@code userIdentity}, {@code requestParameters} or {@code responseElements} that is not an object,
+ * {@code resources} that is not an array. Numbers and booleans where a string belongs are kept as their text.
+ */
+final class RecordReader {
+
+    /** Handles a top-level key the record reader does not know (envelope keys); returns whether it consumed the value. */
+    @FunctionalInterface
+    interface OtherField {
+        OtherField SKIP = (name, p, token) -> false;
+
+        boolean read(String name, JsonParser p, JsonToken token) throws IOException;
+    }
+
+    private RecordReader() {}
+
+    /** Reads the object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
+    static RawRecord read(JsonParser p, RecordBudget budget, OtherField other) throws IOException {
+        RawRecord r = new RawRecord();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            budget.check();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "eventID" -> r.eventId = required(p, t, name, r);
+                case "eventName" -> r.eventName = required(p, t, name, r);
+                case "eventTime" -> r.eventTime = required(p, t, name, r);
+                case "@timestamp" -> r.atTimestamp = optional(p, t);
+                case "eventSource" -> r.eventSource = optionalMarking(p, t, r);
+                case "eventVersion" -> optionalMarking(p, t, r);
+                case "eventType" -> r.eventType = optional(p, t);
+                case "awsRegion" -> r.awsRegion = optional(p, t);
+                case "recipientAccountId" -> r.recipientAccountId = optional(p, t);
+                case "sourceIPAddress" -> r.sourceIPAddress = optional(p, t);
+                case "userAgent" -> r.userAgent = optional(p, t);
+                case "errorCode" -> r.errorCode = optional(p, t);
+                case "errorMessage" -> r.errorMessage = optional(p, t);
+                case "readOnly" -> r.readOnly = bool(p, t);
+                case "userIdentity" -> {
+                    r.cloudTrailKeySeen = true;
+                    r.userIdentity = object(p, t, budget);
+                }
+                case "requestParameters" -> r.requestParameters = object(p, t, budget);
+                case "responseElements" -> r.responseElements = object(p, t, budget);
+                case "resources" -> r.resourceArns = resourceArns(p, t, budget);
+                default -> {
+                    if (!other.read(name, p, t)) {
+                        p.skipChildren();
+                    }
+                }
+            }
+        }
+        return r;
+    }
+
+    private static String required(JsonParser p, JsonToken t, String field, RawRecord r) throws IOException {
+        r.cloudTrailKeySeen = true;
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            return s.isBlank() ? null : s;
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            String shown = t.isScalarValue() ? " (" + p.getText() + ")" : "";
+            p.skipChildren();
+            r.problems.add(field + " is " + describe(t) + shown + ", expected a string");
+        }
+        return null;
+    }
+
+    private static String optionalMarking(JsonParser p, JsonToken t, RawRecord r) throws IOException {
+        r.cloudTrailKeySeen = true;
+        return optional(p, t);
+    }
+
+    private static String optional(JsonParser p, JsonToken t) throws IOException {
+        String s = JsonValues.scalarText(p, t);
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static Boolean bool(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return t == JsonToken.VALUE_TRUE;
+        }
+        String s = JsonValues.scalarText(p, t);
+        return "true".equalsIgnoreCase(s) ? Boolean.TRUE : "false".equalsIgnoreCase(s) ? Boolean.FALSE : null;
+    }
+
+    private static Map<String, Object> object(JsonParser p, JsonToken t, RecordBudget budget) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            return JsonValues.readObject(p, budget);
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private static List<String> resourceArns(JsonParser p, JsonToken t, RecordBudget budget) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        List<String> arns = new ArrayList<>(2);
+        JsonToken element;
+        while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (element == JsonToken.START_OBJECT) {
+                Map<String, Object> resource = JsonValues.readObject(p, budget);
+                String arn = JsonValues.string(resource, "ARN");
+                arns.add(arn != null ? arn : JsonValues.string(resource, "arn"));
+            } else {
+                p.skipChildren();
+            }
+        }
+        arns.removeIf(Objects::isNull);
+        return arns;
+    }
+
+    static String describe(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> "a string";
+        };
+    }
+}

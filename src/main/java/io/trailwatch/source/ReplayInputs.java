@@ -1,0 +1,63 @@
+package io.trailwatch.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Turns replay command-line arguments into the inputs to read, in a deterministic order. */
+public final class ReplayInputs {
+
+    private ReplayInputs() {}
+
+    /**
+     * Expands CLI arguments: files as given, directories walked recursively (sorted by path, hidden files
+     * and directories skipped), {@code -} for standard input. Result order is deterministic: arguments in
+     * the order given, each directory's files in path order.
+     *
+     * @throws NoSuchFileException naming the first argument that does not exist
+     */
+    public static List<ReplayInput> expand(List<String> args) throws IOException {
+        List<ReplayInput> inputs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                inputs.add(ReplayInput.stdin());
+                continue;
+            }
+            Path path = Path.of(arg);
+            if (!Files.exists(path)) {
+                throw new NoSuchFileException(arg, null, "replay input does not exist; pass an existing file,"
+                        + " a directory, or - for standard input");
+            }
+            if (Files.isDirectory(path)) {
+                inputs.addAll(walk(path));
+            } else {
+                inputs.add(new ReplayInput(path, arg));
+            }
+        }
+        return List.copyOf(inputs);
+    }
+
+    private static List<ReplayInput> walk(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(dir, p))
+                    .sorted()
+                    .map(p -> new ReplayInput(p, p.toString()))
+                    .toList();
+        }
+    }
+
+    /** Hidden: the file or any directory between {@code dir} and it has a name starting with a dot. */
+    private static boolean isHidden(Path dir, Path file) {
+        for (Path part : dir.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,237 @@
+package io.trailwatch.cloudtrail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of bad input: exact counts, a reason naming the problem, and good records after it still decoded. */
+class CloudTrailDecoderBadInputTest {
+
+    private static String record(String id) {
+        return "{\"eventID\":\"" + id + "\",\"eventName\":\"DeleteBucket\",\"eventTime\":\"2024-01-02T03:04:05Z\","
+                + "\"requestParameters\":{\"bucketName\":\"b-" + id + "\"}}";
+    }
+
+    private static void assertReason(Collected c, int index, String fragment) {
+        String reason = c.bad.get(index).reason();
+        assertTrue(reason.contains(fragment), () -> "reason '" + reason + "' lacks '" + fragment + "'");
+    }
+
+    @Test
+    void notJsonAtAll() throws IOException {
+        Collected c = Collected.decode("this is a plain text log\nline two\n");
+        assertEquals(0, c.events.size());
+        assertEquals(1, c.bad.size());
+        assertEquals(1, c.bad.get(0).origin().line());
+        assertReason(c, 0, "malformed JSON at line 1");
+        assertTrue(c.bad.get(0).excerpt().startsWith("this is a plain"));
+    }
+
+    @Test
+    void truncatedGzipDeliversRecordsBeforeTheDamage() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            lines.append(record("id-" + i)).append('\n');
+        }
+        byte[] gz = Collected.gzip(lines.toString());
+        Collected c = Collected.decode(Arrays.copyOf(gz, gz.length / 2), new CloudTrailDecoder());
+        assertTrue(c.events.size() > 100 && c.events.size() < 2000, "decoded " + c.events.size());
+        assertEquals("id-0", c.events.get(0).event().getEventId());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "gzip data is truncated or corrupt");
+    }
+
+    @Test
+    void malformedLineInJsonLinesLosesOnlyThatLine() throws IOException {
+        Collected c = Collected.decode(record("a") + "\n{\"eventID\": \"b\", broken\n" + record("c") + "\n");
+        assertEquals(List.of("a", "c"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertEquals(2, c.bad.get(0).origin().line());
+        assertEquals(3, c.events.get(1).origin().line());
+    }
+
+    @Test
+    void recordsWithoutCommasInRecordsArrayAreRecovered() throws IOException {
+        Collected c = Collected.decode(Collected.FORMATS.resolve("zmallen/aws.execution.ec2-user-data.json"));
+        assertEquals(List.of("StopInstances", "ModifyInstanceAttribute", "StartInstances"), c.eventNames());
+        assertEquals(1, c.bad.size());
+        assertEquals(112, c.bad.get(0).origin().line());
+        assertReason(c, 0, "was expecting comma");
+    }
+
+    @Test
+    void brokenFixtureWithNoRecordLineToResumeAtIsOneBadRecord() throws IOException {
+        Collected c = Collected.decode(Collected.FORMATS.resolve("aws-processing-library/SerializerTestFileBadJsonFormat.json"));
+        assertEquals(0, c.events.size());
+        assertEquals(1, c.bad.size());
+        assertEquals(3, c.bad.get(0).origin().line());
+    }
+
+    @Test
+    void recordThatIsNotAnObject() throws IOException {
+        Collected c = Collected.decode("[" + record("a") + ", 42, \"text\", [1], " + record("b") + "]");
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(3, c.bad.size());
+        assertReason(c, 0, "array element is a number, not a record object");
+        assertReason(c, 2, "array element is an array");
+    }
+
+    @Test
+    void missingRequiredFields() throws IOException {
+        Collected c = Collected.decode(record("a") + "\n{\"eventID\":\"x\",\"eventName\":\"GetObject\"}\n"
+                + "{\"eventTime\":\"2024-01-02T03:04:05Z\",\"eventName\":\"GetObject\"}\n" + record("b"));
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(2, c.bad.size());
+        assertReason(c, 0, "missing eventTime");
+        assertReason(c, 1, "missing eventID");
+        assertEquals(2, c.bad.get(0).origin().line());
+    }
+
+    @Test
+    void unparseableEventTimeNamesTheValue() throws IOException {
+        Collected c = Collected.decode(Collected.FORMATS.resolve("aws-processing-library/SerializerTestFileMissField.json"));
+        assertEquals(0, c.events.size());
+        assertEquals(4, c.bad.size());
+        assertReason(c, 3, "eventTime 'ThisIsAWrongEventTime' is not a timestamp");
+        Collected mixed = Collected.decode("{\"eventID\":\"x\",\"eventName\":\"A\",\"eventTime\":\"yesterday\"}\n" + record("b"));
+        assertEquals(List.of("b"), mixed.eventIds());
+        assertEquals(1, mixed.bad.size());
+    }
+
+    @Test
+    void allNullFieldsAreMissingFields() throws IOException {
+        Collected c = Collected.decode(Collected.FORMATS.resolve("aws-processing-library/SerializerAllFieldsNull.json"));
+        assertEquals(2, c.bad.size());
+        assertEquals("missing eventID; missing eventName; missing eventTime (and no @timestamp)", c.bad.get(0).reason());
+    }
+
+    @Test
+    void wrongTypesOfOptionalFieldsAreIgnoredOfRequiredFieldsAreBad() throws IOException {
+        Collected c = Collected.decode("{\"eventID\":\"w\",\"eventName\":\"DeleteBucket\",\"eventTime\":\"2024-01-02T03:04:05Z\","
+                + "\"userIdentity\":\"root\",\"requestParameters\":12,\"responseElements\":[1],\"resources\":{\"ARN\":\"x\"},"
+                + "\"awsRegion\":{\"a\":1},\"readOnly\":\"false\",\"errorCode\":\"\"}\n"
+                + "{\"eventID\":7,\"eventName\":[\"X\"],\"eventTime\":\"2024-01-02T03:04:05Z\"}\n" + record("b"));
+        assertEquals(List.of("w", "b"), c.eventIds());
+        CloudTrailEvent w = c.events.get(0).event();
+        assertEquals("unknown", w.getPrincipal());
+        assertTrue(w.getRequestParameters().isEmpty());
+        assertEquals(null, w.getRegion());
+        assertEquals(Boolean.FALSE, w.getReadOnly());
+        assertTrue(w.isSuccess());
+        assertEquals(1, c.bad.size());
+        assertEquals("eventID is a number (7), expected a string; eventName is an array, expected a string",
+                c.bad.get(0).reason());
+    }
+
+    @Test
+    void absurdlyDeepNestingIsBoundedByTheLimit() throws IOException {
+        String deep = "{\"eventID\":\"d\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\",\"requestParameters\":"
+                + "{\"a\":".repeat(5000) + "1" + "}".repeat(5000) + "}";
+        Collected c = Collected.decode(record("a") + "\n" + deep + "\n" + record("b"));
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "nesting depth");
+        assertReason(c, 0, "DecodeLimits");
+    }
+
+    @Test
+    void hugeStringIsBoundedByTheLimit() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 10_000, 1000, 1 << 20));
+        String huge = "{\"eventID\":\"h\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\",\"userAgent\":\""
+                + "x".repeat(50_000) + "\"}";
+        Collected c = Collected.decode((record("a") + "\n" + huge + "\n" + record("b")).getBytes(StandardCharsets.UTF_8), decoder);
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "String value length");
+    }
+
+    @Test
+    void recordOverMaxRecordBytesIsSkippedToItsEnd() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 1 << 20, 1000, 2000));
+        StringBuilder big = new StringBuilder("{\"eventID\":\"big\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\","
+                + "\"requestParameters\":{");
+        for (int i = 0; i < 5000; i++) {
+            big.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":[").append(i).append(']');
+        }
+        big.append("}}");
+        String envelope = "{\"Records\":[" + record("a") + "," + big + "," + record("b") + "]}";
+        Collected c = Collected.decode(envelope.getBytes(StandardCharsets.UTF_8), decoder);
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "larger than DecodeLimits.maxRecordBytes (2000)");
+        assertNotNull(c.bad.get(0).excerpt());
+        assertTrue(c.bad.get(0).excerpt().startsWith("{\"eventID\":\"big\""));
+    }
+
+    @Test
+    void brokenEmbeddedRecordsAreBadOthersDecoded() throws IOException {
+        String lookup = "{\"Events\":[{\"CloudTrailEvent\":\"not json\"},{\"CloudTrailEvent\":42},"
+                + "{\"CloudTrailEvent\":" + quote(record("a")) + "}]}";
+        Collected c = Collected.decode(lookup);
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(2, c.bad.size());
+        assertReason(c, 0, "Events[].CloudTrailEvent is not valid JSON");
+        assertReason(c, 1, "Events[].CloudTrailEvent is missing or not a string");
+    }
+
+    @Test
+    void nonCloudTrailObjectAfterRecordsIsBadNotSkipped() throws IOException {
+        Collected c = Collected.decode(record("a") + "\n{\"hello\":\"world\"}\n" + record("b"));
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertTrue(c.skipped.isEmpty());
+        assertReason(c, 0, "keys [hello]");
+    }
+
+    @Test
+    void failingSourceIsRethrownAfterReportingWhatWasRead() {
+        byte[] good = (record("a") + "\n").getBytes(StandardCharsets.UTF_8);
+        InputStream failing = new InputStream() {
+            private final InputStream data = new ByteArrayInputStream(good);
+
+            @Override
+            public int read() throws IOException {
+                int c = data.read();
+                if (c < 0) {
+                    throw new IOException("connection reset");
+                }
+                return c;
+            }
+        };
+        Collected c = new Collected();
+        IOException thrown = assertThrows(IOException.class, () -> new CloudTrailDecoder().decode(failing, "s3", c));
+        assertEquals("connection reset", thrown.getMessage());
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "reading the input failed");
+    }
+
+    @Test
+    void invalidLimitsAreRejectedNamingTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DecodeLimits(64, 0, 1000, 1));
+        assertTrue(e.getMessage().contains("maxStringLength is 0"), e.getMessage());
+    }
+
+    @Test
+    void deadLetteredInputFromATempFileKeepsItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("x.json");
+        Files.writeString(file, "[1]");
+        Collected c = Collected.decode(file);
+        assertEquals(file.toString(), c.bad.get(0).origin().file());
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

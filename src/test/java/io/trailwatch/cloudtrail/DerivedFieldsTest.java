@@ -1,0 +1,92 @@
+package io.trailwatch.cloudtrail;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Derived fields computed at decode time: resource ids, created ids, success, service-initiated, MFA. */
+class DerivedFieldsTest {
+
+    private static CloudTrailEvent decode(String eventName, String extra) throws IOException {
+        return Collected.decode("{\"eventID\":\"e\",\"eventName\":\"" + eventName + "\",\"eventTime\":\"2024-01-02T03:04:05Z\""
+                + (extra.isEmpty() ? "" : "," + extra) + "}").only();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "TerminateInstances | {\"instancesSet\":{\"items\":[{\"instanceId\":\"i-1\"},{\"instanceId\":\"i-2\"},{\"instanceId\":\"i-3\"}]}} | i-1 i-2 i-3",
+        "DeleteBucket | {\"bucketName\":\"logs\"} | logs",
+        "DeleteDBInstance | {\"dBInstanceIdentifier\":\"db1\"} | db1",
+        "DeleteService | {\"cluster\":\"prod\",\"service\":\"web\"} | prod/web",
+        "DeleteFunction20150331 | {\"functionName\":\"f\"} | f",
+        "DeleteObject | {\"bucketName\":\"b\",\"key\":\"k/1\"} | b/k/1",
+        "DeleteObjects | {\"bucketName\":\"b\",\"delete\":{\"Object\":[{\"Key\":\"x\"},{\"Key\":\"y\"}]}} | b/x b/y",
+        "DeleteSnapshot | {\"snapshotId\":\"snap-1\"} | snap-1",
+        "DeleteTrail | {\"name\":\"trail\"} | trail"
+    })
+    void resourceIdsFromTheTable(String eventName, String parameters, String ids) throws IOException {
+        CloudTrailEvent e = decode(eventName, "\"requestParameters\":" + parameters);
+        assertEquals(List.of(ids.split(" ")), List.of(e.getResourceIds()));
+        assertEquals(ids.split(" ").length, e.getResourceCount());
+    }
+
+    @Test
+    void resourcesArrayIsTheFallbackAndCountIsAtLeastOne() throws IOException {
+        CloudTrailEvent withArns = decode("AssumeRole", "\"resources\":[{\"ARN\":\"arn:aws:iam::1:role/r\",\"accountId\":\"1\"}]");
+        assertArrayEquals(new String[] {"arn:aws:iam::1:role/r"}, withArns.getResourceIds());
+        CloudTrailEvent none = decode("ListBuckets", "");
+        assertEquals(0, none.getResourceIds().length);
+        assertEquals(1, none.getResourceCount());
+    }
+
+    @Test
+    void createdIdsFromRealStratusRecords() throws IOException {
+        Collected c = Collected.decode(Collected.FORMATS.resolve("stratus/aws.persistence.iam-create-admin-user.json"));
+        CloudTrailEvent key = c.events.get(1).event();
+        CloudTrailEvent user = c.events.get(2).event();
+        assertEquals("CreateUser", user.getEventName());
+        assertTrue(user.getCreatedUserId().startsWith("AIDA"), user.getCreatedUserId());
+        assertEquals(user.getTargetUserName(), user.getCreatedUserName());
+        assertTrue(key.getCreatedAccessKeyId().startsWith("AKIA"), key.getCreatedAccessKeyId());
+        assertEquals(user.getCreatedUserName(), key.getCreatedAccessKeyUser());
+
+        CloudTrailEvent role = Collected.decode(Collected.FORMATS.resolve("stratus/aws.persistence.iam-create-backdoor-role.json"))
+                .events.get(1).event();
+        assertEquals("CreateRole", role.getEventName());
+        assertTrue(role.getCreatedRoleArn().endsWith(":role/" + role.getCreatedRoleName()));
+        assertTrue(role.getCreatedRoleId().startsWith("AROA"), role.getCreatedRoleId());
+
+        Collected run = Collected.decode(Collected.FORMATS.resolve("stratus/aws.execution.ec2-launch-unusual-instances.json"));
+        assertEquals(0, run.events.get(0).event().getCreatedInstanceIds().length, "the real RunInstances was denied");
+        CloudTrailEvent launched = decode("RunInstances", "\"responseElements\":{\"instancesSet\":{\"items\":"
+                + "[{\"instanceId\":\"i-0a\"},{\"instanceId\":\"i-0b\"}]}}");
+        assertArrayEquals(new String[] {"i-0a", "i-0b"}, launched.getCreatedInstanceIds());
+        assertEquals("arn:aws:iam::900138736586:role/stratus-red-team-ec2lui-role-idtzskbvtd", run.events.get(1).event().getTargetRoleArn());
+    }
+
+    @Test
+    void successServiceInitiatedAccountAndMfa() throws IOException {
+        CloudTrailEvent failed = decode("GetObject", "\"errorCode\":\"AccessDenied\",\"recipientAccountId\":\"222\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"accountId\":\"111\",\"arn\":\"arn:aws:iam::111:user/u\","
+                + "\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":\"true\"}}}");
+        assertFalse(failed.isSuccess());
+        assertEquals("222", failed.getAccountId());
+        assertTrue(failed.isMfaAuthenticated());
+        assertFalse(failed.isServiceInitiated());
+
+        CloudTrailEvent viaService = decode("Decrypt", "\"sourceIPAddress\":\"lambda.amazonaws.com\","
+                + "\"userIdentity\":{\"type\":\"AssumedRole\",\"accountId\":\"111\"}");
+        assertTrue(viaService.isSuccess());
+        assertTrue(viaService.isServiceInitiated());
+        assertEquals("111", viaService.getAccountId());
+        assertTrue(decode("X", "\"userIdentity\":{\"type\":\"IAMUser\",\"invokedBy\":\"cloudformation.amazonaws.com\"}")
+                .isServiceInitiated());
+    }
+}

@@ -1,0 +1,52 @@
+package io.trailwatch.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayInputsTest {
+
+    @Test
+    void expandsFilesDirectoriesAndStdinInDeterministicOrder(@TempDir Path dir) throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(Files.createDirectories(logs.resolve("2024/01")).resolve("b.json.gz"), "x");
+        Files.writeString(logs.resolve("2024/01/a.json"), "x");
+        Files.writeString(logs.resolve(".hidden.json"), "x");
+        Files.writeString(Files.createDirectories(logs.resolve(".git")).resolve("config"), "x");
+        Files.writeString(logs.resolve("0.json"), "x");
+        Path single = Files.writeString(dir.resolve("single.json"), "y");
+
+        List<ReplayInput> inputs = ReplayInputs.expand(List.of(single.toString(), "-", logs.toString()));
+
+        assertEquals(List.of(single.toString(), "-", logs.resolve("0.json").toString(),
+                logs.resolve("2024/01/a.json").toString(), logs.resolve("2024/01/b.json.gz").toString()),
+                inputs.stream().map(ReplayInput::name).toList());
+        assertNull(inputs.get(1).path());
+        try (InputStream in = inputs.get(0).open()) {
+            assertEquals('y', in.read());
+        }
+    }
+
+    @Test
+    void missingPathIsNamed(@TempDir Path dir) {
+        String missing = dir.resolve("nope.json").toString();
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> ReplayInputs.expand(List.of(missing)));
+        assertEquals(missing, e.getFile());
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void stdinIsNamedDash() {
+        assertEquals(new ReplayInput(null, "-"), ReplayInput.stdin());
+    }
+}
