@@ -15,7 +15,9 @@ public final class ReplayInputs {
 
     /**
      * Expands CLI arguments: files as given, directories walked recursively (sorted by path, hidden files
-     * and directories skipped), {@code -} for standard input. Result order is deterministic: arguments in
+     * and directories skipped, and the notes that sit beside recorded data: {@code *.md}, {@code *.txt}),
+     * {@code -} for standard input. Formats are detected by content; the note filter only keeps a
+     * recording's SOURCE.md from being reported as a bad record. Result order is deterministic: arguments in
      * the order given, each directory's files in path order.
      *
      * @throws NoSuchFileException naming the first argument that does not exist
@@ -45,10 +47,16 @@ public final class ReplayInputs {
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile)
                     .filter(p -> !isHidden(dir, p))
+                    .filter(p -> !isNote(p))
                     .sorted()
                     .map(p -> new ReplayInput(p, p.toString()))
                     .toList();
         }
+    }
+
+    private static boolean isNote(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".md") || name.endsWith(".txt");
     }
 
     /** Hidden: the file or any directory between {@code dir} and it has a name starting with a dot. */
