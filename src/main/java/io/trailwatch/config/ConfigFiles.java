@@ -1,7 +1,8 @@
 package io.trailwatch.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -52,10 +53,11 @@ public final class ConfigFiles {
         if (text.isBlank()) {
             throw new ConfigException(file + ": configuration file is empty (expected a " + describe(type) + ")");
         }
+        ObjectMapper mapper = mapperFor(file, text);
         try {
-            return mapperFor(file, text).readValue(text, type);
+            return mapper.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw translate(file.toString(), e);
+            throw translate(file.toString(), e, lineOf(mapper, text, e));
         }
     }
 
@@ -68,7 +70,7 @@ public final class ConfigFiles {
         try {
             return JSON.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw translate(source, e);
+            throw translate(source, e, -1);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + oneLine(e.getMessage()), e);
         }
@@ -94,11 +96,11 @@ public final class ConfigFiles {
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .addModule(ConfigValues.module());
+                .addModule(ConfigValues.module().setDeserializerModifier(StrictRecordDeserializer.modifier()));
     }
 
-    private static ConfigException translate(String source, JsonProcessingException e) {
-        String where = source + location(e.getLocation()) + ": ";
+    private static ConfigException translate(String source, JsonProcessingException e, int line) {
+        String where = source + (line > 0 ? ":" + line : "") + ": ";
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(String::valueOf).collect(Collectors.joining(", "));
@@ -118,11 +120,34 @@ public final class ConfigFiles {
         return new ConfigException(where + "syntax error: " + oneLine(e.getOriginalMessage()), e);
     }
 
-    private static String location(JsonLocation location) {
-        if (location == null || location.getLineNr() <= 0) {
-            return "";
+    /**
+     * The line of the key a mapping error is about. Jackson reports where its parser stood, which for
+     * record-built objects is the end of the object; so find the key by its path in a second scan.
+     */
+    private static int lineOf(ObjectMapper mapper, String text, JsonProcessingException e) {
+        int reported = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+            return reported;
         }
-        return ":" + location.getLineNr();
+        JsonPointer target = pointer(m);
+        try (JsonParser p = mapper.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (p.getParsingContext().pathAsPointer().equals(target)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException unreadable) {
+            return reported;
+        }
+        return reported;
+    }
+
+    private static JsonPointer pointer(JsonMappingException e) {
+        JsonPointer pointer = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            pointer = ref.getFieldName() != null ? pointer.appendProperty(ref.getFieldName()) : pointer.appendIndex(ref.getIndex());
+        }
+        return pointer;
     }
 
     /** The key path of a mapping error in the form users write it: {@code sinks[1].retry.maxAttempts}. */
