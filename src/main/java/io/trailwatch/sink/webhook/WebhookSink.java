@@ -4,6 +4,7 @@ import io.trailwatch.alert.Alert;
 import io.trailwatch.sink.AlertSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -32,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -191,6 +193,7 @@ public final class WebhookSink implements AlertSink {
 
     private void sendLoop() {
         int attempt = 0;
+        long streak = 0;
         while (true) {
             List<WebhookSpool.Entry> batch;
             lock.lock();
@@ -214,26 +217,27 @@ public final class WebhookSink implements AlertSink {
                 return;
             }
             try {
-                if (outcome.kind == Kind.DELIVERED) {
-                    if (attempt > 0) {
-                        LOG.info("{} recovered after {} failed attempt(s)", name, attempt);
-                    }
-                    attempt = 0;
-                    finish(batch, true);
-                } else if (outcome.kind == Kind.REJECTED) {
-                    attempt = 0;
-                    LOG.error("{} refused {} alert(s) {} for good: {}; moved them to {} (fix the endpoint or payload, then resend)",
-                            name, batch.size(), ids(batch), outcome.error, spool.dir().resolve("rejected"));
-                    finish(batch, false);
-                } else {
+                if (outcome.kind == Kind.RETRY) {
                     attempt++;
-                    if (!pauseBeforeRetry(outcome, attempt)) {
+                    streak++;
+                    if (!pauseBeforeRetry(outcome, attempt, streak)) {
                         return;
                     }
                     if (attempt >= config.maxAttempts()) {
                         attempt = 0;
                     }
+                    continue;
                 }
+                if (streak > 0) {
+                    LOG.info("{} reachable again after {} failed attempt(s)", name, streak);
+                }
+                attempt = 0;
+                streak = 0;
+                if (outcome.kind == Kind.REJECTED) {
+                    LOG.error("{} refused {} alert(s) {} for good: {}; moved them to {} (fix the endpoint or payload, then resend)",
+                            name, batch.size(), ids(batch), outcome.error, spool.dir().resolve("rejected"));
+                }
+                finish(batch, outcome.kind == Kind.DELIVERED);
             } catch (IOException e) {
                 LOG.error("{}: spool {} failed ({}); retrying", name, spool.dir(), e.toString());
                 if (!sleep(config.backoffMax().toMillis())) {
@@ -262,19 +266,18 @@ public final class WebhookSink implements AlertSink {
         }
     }
 
-    private boolean pauseBeforeRetry(Outcome outcome, int attempt) {
+    private boolean pauseBeforeRetry(Outcome outcome, int attempt, long streak) {
         long delay;
         if (attempt >= config.maxAttempts()) {
             delay = config.backoffMax().toMillis();
-            LOG.error("{}: {} attempts failed, last: {}; {} alert(s) stay spooled in {}, next round in {} ms",
-                    name, attempt, outcome.error, stats().spoolSize(), spool.dir(), delay);
+            boolean firstRound = streak == attempt;
+            LOG.log(firstRound ? Level.ERROR : Level.DEBUG,
+                    "{}: {} attempts failed, last: {}; {} alert(s) stay spooled in {}, retrying every {} ms until it answers",
+                    name, streak, outcome.error, stats().spoolSize(), spool.dir(), delay);
         } else {
             delay = outcome.retryAfterMillis >= 0 ? outcome.retryAfterMillis : backoff(attempt);
-            if (attempt == 1) {
-                LOG.warn("{}: {}; retrying in {} ms (alerts stay spooled)", name, outcome.error, delay);
-            } else {
-                LOG.debug("{}: attempt {} failed: {}; retrying in {} ms", name, attempt, outcome.error, delay);
-            }
+            LOG.log(streak == 1 ? Level.WARN : Level.DEBUG, "{}: {}; retrying in {} ms (alerts stay spooled)",
+                    name, outcome.error, delay);
         }
         lock.lock();
         try {
@@ -325,7 +328,9 @@ public final class WebhookSink implements AlertSink {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             outcome = classify(response);
         } catch (IOException e) {
-            outcome = new Outcome(Kind.RETRY, scrub(e.getClass().getSimpleName() + ": " + e.getMessage()) + " posting to " + name, -1);
+            String detail = e.getMessage() != null ? scrub(e.getMessage())
+                    : e instanceof ConnectException ? "connection refused or host unreachable" : "no detail";
+            outcome = new Outcome(Kind.RETRY, e.getClass().getSimpleName() + " (" + detail + ")", -1);
         }
         if (outcome.kind != Kind.DELIVERED) {
             lock.lock();
@@ -344,7 +349,7 @@ public final class WebhookSink implements AlertSink {
         if (status >= 200 && status < 300) {
             return new Outcome(Kind.DELIVERED, null, -1);
         }
-        String error = "HTTP " + status + " from " + name + bodySnippet(response.body());
+        String error = "HTTP " + status + bodySnippet(response.body());
         if (status == 429 || status == 503) {
             return new Outcome(Kind.RETRY, error, retryAfterMillis(response.headers().firstValue("Retry-After").orElse(null)));
         }
