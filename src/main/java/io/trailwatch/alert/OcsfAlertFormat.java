@@ -76,6 +76,8 @@ public final class OcsfAlertFormat implements AlertFormat {
         product.put("vendor_name", "Trailwatch");
         ObjectNode unmapped = root.putObject("unmapped");
         unmapped.put("event_count", a.eventCount());
+        unmapped.put("first_event_time", a.firstEventTime());
+        unmapped.put("last_event_time", a.lastEventTime());
         a.regions().forEach(unmapped.putArray("regions")::add);
         return root;
     }
@@ -103,11 +105,12 @@ public final class OcsfAlertFormat implements AlertFormat {
         }
     }
 
+    /** Epoch millis of an ISO-8601 time; 0 when unreadable, the original text then stays in {@code unmapped}. */
     private static long epochMillis(String isoTime) {
         try {
             return OffsetDateTime.parse(isoTime).toInstant().toEpochMilli();
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException("alert time '" + isoTime + "' is not ISO-8601; the decoder must normalise eventTime", e);
+            return 0;
         }
     }
 

@@ -114,6 +114,9 @@ public final class WebhookSink implements AlertSink {
         this.spool = new WebhookSpool(spoolDir);
         this.sender = new Thread(this::sendLoop, "webhook-sender-" + config.name());
         this.sender.setDaemon(true);
+        this.sender.setUncaughtExceptionHandler((thread, e) -> LOG.error(
+                "{}: sender thread died ({}); {} alert(s) stay spooled in {} and are resent at the next start",
+                name, e.toString(), spool.size(), spool.dir(), e));
         this.sender.start();
     }
 
@@ -314,7 +317,12 @@ public final class WebhookSink implements AlertSink {
     }
 
     private Outcome post(List<WebhookSpool.Entry> batch) throws InterruptedException {
-        byte[] body = payloads.body(batch.stream().map(WebhookSpool.Entry::alert).toList());
+        byte[] body;
+        try {
+            body = payloads.body(batch.stream().map(WebhookSpool.Entry::alert).toList());
+        } catch (RuntimeException e) {
+            return new Outcome(Kind.REJECTED, "cannot render the " + config.format() + " payload: " + e, -1);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")

@@ -298,4 +298,17 @@ class WebhookSinkTest {
             assertTrue(section.contains(alert.ruleId()) && section.contains(alert.accountId()) && section.contains(alert.summary()), section);
         }
     }
+
+    @Test
+    void readsRetryAfterAsSecondsOrHttpDate() {
+        String inTenSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
+
+        assertEquals(2000, WebhookSink.retryAfterMillis("2"));
+        long fromDate = WebhookSink.retryAfterMillis(inTenSeconds);
+        assertTrue(fromDate > 8000 && fromDate <= 10_000, "from date: " + fromDate);
+        assertEquals(Duration.ofHours(1).toMillis(), WebhookSink.retryAfterMillis("99999999999"));
+        assertEquals(-1, WebhookSink.retryAfterMillis("soon"));
+        assertEquals(-1, WebhookSink.retryAfterMillis(null));
+    }
 }
