@@ -1,0 +1,176 @@
+package io.trailwatch.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads configuration files (YAML or JSON) into records with Jackson, strictly: unknown keys, duplicate
+ * keys, bad values and trailing content are errors. Every failure becomes one {@link ConfigException} line
+ * naming the file, the line, the key path and the fix.
+ *
+ * <p>The format follows the extension ({@code .json}; {@code .yaml}/{@code .yml}); for any other name a
+ * document starting with {@code {} or {@code [} is read as JSON, anything else as YAML. Enum values are
+ * case-insensitive; {@link java.time.Instant} takes ISO-8601 and {@link java.time.Duration} takes
+ * {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or {@code PT5S}.
+ */
+public final class ConfigFiles {
+
+    private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder()).build();
+
+    private ConfigFiles() {}
+
+    /** Reads {@code file} into {@code type}; an empty or missing file is an error. */
+    public static <T> T read(Path file, Class<T> type) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": configuration file not found (check the path, relative paths start at "
+                    + Path.of("").toAbsolutePath() + ")");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read configuration file: " + oneLine(e.toString()), e);
+        }
+        if (text.isBlank()) {
+            throw new ConfigException(file + ": configuration file is empty (expected a " + describe(type) + ")");
+        }
+        ObjectMapper mapper = mapperFor(file, text);
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw translate(file.toString(), e, lineOf(mapper, text, e));
+        }
+    }
+
+    /**
+     * Converts an already parsed tree (a section of a larger document) into {@code type} with the same
+     * strictness; {@code source} names where the tree came from in error messages. Line numbers are not
+     * known for a tree, so messages name the key path only.
+     */
+    public static <T> T read(JsonNode node, Class<T> type, String source) throws ConfigException {
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw translate(source, e, -1);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private static ObjectMapper mapperFor(Path file, String text) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return JSON;
+        }
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return YAML;
+        }
+        String start = text.stripLeading();
+        return start.startsWith("{") || start.startsWith("[") ? JSON : YAML;
+    }
+
+    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B builder) {
+        return builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .addModule(ConfigValues.module().setDeserializerModifier(StrictRecordDeserializer.modifier()));
+    }
+
+    private static ConfigException translate(String source, JsonProcessingException e, int line) {
+        String where = source + (line > 0 ? ":" + line : "") + ": ";
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+            return new ConfigException(where + "unknown key '" + path(u) + "' (known keys: " + known + ")", e);
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            return new ConfigException(where + "bad 'type' at '" + path(t) + "': " + oneLine(t.getOriginalMessage()), e);
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException cause) {
+            return new ConfigException(where + "at '" + path(v) + "': " + oneLine(cause.getMessage()), e);
+        }
+        if (e instanceof JsonMappingException m) {
+            String path = path(m);
+            String prefix = path.isEmpty() ? "" : "at '" + path + "': ";
+            return new ConfigException(where + prefix + oneLine(m.getOriginalMessage()), e);
+        }
+        return new ConfigException(where + "syntax error: " + oneLine(e.getOriginalMessage()), e);
+    }
+
+    /**
+     * The line of the key a mapping error is about. Jackson reports where its parser stood, which for
+     * record-built objects is the end of the object; so find the key by its path in a second scan.
+     */
+    private static int lineOf(ObjectMapper mapper, String text, JsonProcessingException e) {
+        int reported = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+            return reported;
+        }
+        JsonPointer target = pointer(m);
+        try (JsonParser p = mapper.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (p.getParsingContext().pathAsPointer().equals(target)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException unreadable) {
+            return reported;
+        }
+        return reported;
+    }
+
+    private static JsonPointer pointer(JsonMappingException e) {
+        JsonPointer pointer = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            pointer = ref.getFieldName() != null ? pointer.appendProperty(ref.getFieldName()) : pointer.appendIndex(ref.getIndex());
+        }
+        return pointer;
+    }
+
+    /** The key path of a mapping error in the form users write it: {@code sinks[1].retry.maxAttempts}. */
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    private static String describe(Class<?> type) {
+        return "mapping for " + type.getSimpleName();
+    }
+}

@@ -1,0 +1,73 @@
+package io.trailwatch.sink.file;
+
+import io.trailwatch.alert.Alert;
+import io.trailwatch.alert.AlertFormat;
+import io.trailwatch.sink.AlertSink;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends one rendered line per alert to a file (JSON lines by default), creating parent directories.
+ * Each alert is written to the file as it comes; {@link #flush} forces it to disk ({@code FileChannel.force}),
+ * so what a checkpoint follows survives a power loss. The file is opened lazily and kept open.
+ */
+public final class JsonLinesFileSink implements AlertSink {
+
+    private final Path file;
+    private final AlertFormat format;
+    private FileChannel channel;
+
+    public JsonLinesFileSink(Path file, AlertFormat format) {
+        this.file = file;
+        this.format = format;
+    }
+
+    @Override
+    public String name() {
+        return "file:" + file;
+    }
+
+    @Override
+    public void deliver(Alert alert) throws IOException {
+        ByteBuffer line = ByteBuffer.wrap((format.render(alert) + "\n").getBytes(StandardCharsets.UTF_8));
+        FileChannel ch = open();
+        while (line.hasRemaining()) {
+            ch.write(line);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (channel != null) {
+            channel.force(false);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            try {
+                channel.force(false);
+            } finally {
+                channel.close();
+                channel = null;
+            }
+        }
+    }
+
+    private FileChannel open() throws IOException {
+        if (channel == null) {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+        return channel;
+    }
+}

@@ -1,0 +1,37 @@
+package io.trailwatch.sink.file;
+
+import static io.trailwatch.alert.TestData.alert;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.trailwatch.alert.JsonAlertFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesFileSinkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendsOneLinePerAlertCreatingParentsAndKeepingEarlierContent() throws Exception {
+        Path file = dir.resolve("nested/out/alerts.jsonl");
+        try (JsonLinesFileSink sink = new JsonLinesFileSink(file, new JsonAlertFormat())) {
+            sink.deliver(alert(1));
+            sink.flush();
+        }
+        try (JsonLinesFileSink sink = new JsonLinesFileSink(file, new JsonAlertFormat())) {
+            sink.deliver(alert(2));
+            sink.deliver(alert(3));
+        }
+
+        List<String> lines = Files.readAllLines(file);
+
+        assertEquals(3, lines.size());
+        assertEquals(alert(1), JsonAlertFormat.parse(lines.get(0)));
+        assertEquals(alert(3), JsonAlertFormat.parse(lines.get(2)));
+        assertEquals("file:" + file, new JsonLinesFileSink(file, new JsonAlertFormat()).name());
+    }
+}
