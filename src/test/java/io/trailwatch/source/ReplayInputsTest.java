@@ -24,6 +24,7 @@ class ReplayInputsTest {
         Files.writeString(logs.resolve(".hidden.json"), "x");
         Files.writeString(Files.createDirectories(logs.resolve(".git")).resolve("config"), "x");
         Files.writeString(logs.resolve("0.json"), "x");
+        Files.writeString(logs.resolve("SOURCE.md"), "licence note");
         Path single = Files.writeString(dir.resolve("single.json"), "y");
 
         List<ReplayInput> inputs = ReplayInputs.expand(List.of(single.toString(), "-", logs.toString()));
@@ -35,6 +36,12 @@ class ReplayInputsTest {
         try (InputStream in = inputs.get(0).open()) {
             assertEquals('y', in.read());
         }
+    }
+
+    @Test
+    void aNoteNamedExplicitlyIsStillRead(@TempDir Path dir) throws IOException {
+        Path note = Files.writeString(dir.resolve("SOURCE.md"), "{}");
+        assertEquals(List.of(note.toString()), ReplayInputs.expand(List.of(note.toString())).stream().map(ReplayInput::name).toList());
     }
 
     @Test
