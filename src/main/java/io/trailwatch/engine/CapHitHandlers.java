@@ -6,6 +6,8 @@ import com.espertech.esper.common.client.hook.condition.ConditionHandlerContext;
 import com.espertech.esper.common.client.hook.condition.ConditionHandlerFactory;
 import com.espertech.esper.common.client.hook.condition.ConditionHandlerFactoryContext;
 import com.espertech.esper.common.client.hook.condition.ConditionMatchRecognizeStatesMax;
+import com.espertech.esper.common.client.hook.condition.ConditionPatternRuntimeSubexpressionMax;
+import com.espertech.esper.common.client.hook.condition.ConditionPatternSubexpressionMax;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,8 +52,20 @@ public final class CapHitHandlers implements ConditionHandlerFactory {
         if (counters != null) {
             (matchRecognize ? counters.matchRecognizeCapHits : counters.patternCapHits).incrementAndGet();
         }
-        LOG.warn("Rule '{}' hit the runtime cap on {}: new partial matches are not started, so detections may be missed "
-                        + "(raise the cap in the engine options or bound the rule's pattern)",
-                context.getStatementName(), matchRecognize ? "match-recognize states" : "pattern sub-expressions");
+        LOG.warn("Rule '{}' hit the runtime cap of {} {}: new partial matches are not started, so detections may be missed "
+                        + "(raise EngineOptions.{} or bound the rule's pattern)",
+                context.getStatementName(), max(condition),
+                matchRecognize ? "match-recognize states" : "pattern sub-expressions",
+                matchRecognize ? "maxMatchRecognizeStates" : "maxPatternSubexpressions");
+    }
+
+    private static long max(BaseCondition condition) {
+        if (condition instanceof ConditionMatchRecognizeStatesMax c) {
+            return c.getMax();
+        }
+        if (condition instanceof ConditionPatternRuntimeSubexpressionMax c) {
+            return c.getMax();
+        }
+        return condition instanceof ConditionPatternSubexpressionMax c ? c.getMax() : -1;
     }
 }

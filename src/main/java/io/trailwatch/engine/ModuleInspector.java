@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks the statements of one deployed module and reads the metadata of its alerting statement. */
@@ -67,44 +68,44 @@ final class ModuleInspector {
         Name name = annotation(statement, Name.class);
         Description description = annotation(statement, Description.class);
         if (name == null) {
-            problem(item, "@Rule", "alerting statement has no @Name: add @Name('" + expectedId + "') (the rule id, equal to the file name)");
+            problem(item, at("@Rule"), "alerting statement has no @Name: add @Name('" + expectedId + "') (the rule id, equal to the file name)");
         } else if (!expectedId.equals(name.value())) {
-            problem(item, "@Name", "rule id '" + name.value() + "' does not match the file name: use @Name('" + expectedId
+            problem(item, at("@Name"), "rule id '" + name.value() + "' does not match the file name: use @Name('" + expectedId
                     + "') or rename the file to " + name.value() + ".epl");
         }
         if (description == null || description.value().isBlank()) {
-            problem(item, "@Rule", "alerting statement has no @Description('...'): say what the rule detects and why it matters");
+            problem(item, at("@Rule"), "alerting statement has no @Description('...'): say what the rule detects and why it matters");
         }
         if (!intoDetection) {
-            problem(item, "@Rule", "alerting statement must 'insert into Detection select ...' (it outputs "
+            problem(item, at("@Rule"), "alerting statement must 'insert into Detection select ...' (it outputs "
                     + statement.getEventType().getName() + ")");
         }
         if (rule.title().isBlank()) {
-            problem(item, "title", "@Rule title is empty: give the alert a short human title");
+            problem(item, at("title"), "@Rule title is empty: give the alert a short human title");
         }
         Severity severity = null;
         try {
             severity = Severity.parse(rule.severity());
         } catch (IllegalArgumentException e) {
-            problem(item, "severity", "@Rule " + e.getMessage());
+            problem(item, at("severity"), "@Rule " + e.getMessage());
         }
         if (rule.techniques().length == 0) {
-            problem(item, "techniques", "@Rule techniques is empty: list the ATT&CK ids the rule detects, e.g. {'T1485'}");
+            problem(item, at("techniques"), "@Rule techniques is empty: list the ATT&CK ids the rule detects, e.g. {'T1485'}");
         }
         for (String technique : rule.techniques()) {
             if (!TECHNIQUE.matcher(technique).matches()) {
-                problem(item, technique, "@Rule technique '" + technique
+                problem(item, Pattern.compile(Pattern.quote("'" + technique + "'")), "@Rule technique '" + technique
                         + "' is not an ATT&CK id (use T1234, T1234.001, T1234.A001 or AN1234)");
             }
         }
         if (!MATURITIES.contains(rule.maturity())) {
-            problem(item, "maturity", "@Rule maturity '" + rule.maturity() + "' is not one of experimental, test, stable");
+            problem(item, at("maturity"), "@Rule maturity '" + rule.maturity() + "' is not one of experimental, test, stable");
         }
         Duration window = null;
         try {
             window = WindowText.parse(rule.window());
         } catch (IllegalArgumentException e) {
-            problem(item, "window", "@Rule " + e.getMessage());
+            problem(item, at("window"), "@Rule " + e.getMessage());
         }
         if (problems.size() > before) {
             return null;
@@ -114,19 +115,27 @@ final class ModuleInspector {
         return new RulePack.LoadedRule(info, window, lineOf(item, null));
     }
 
-    private void problem(ModuleItem item, String token, String message) {
-        problems.add(new RuleProblem(file, lineOf(item, token), message));
+    private void problem(ModuleItem item, Pattern where, String message) {
+        problems.add(new RuleProblem(file, lineOf(item, where), message));
     }
 
-    /** The file line of {@code token} inside the statement, or of the statement's first line. */
-    private static int lineOf(ModuleItem item, String token) {
+    /** The file line where {@code where} first matches inside the statement, else the statement's first line. */
+    private static int lineOf(ModuleItem item, Pattern where) {
         if (item == null) {
             return 1;
         }
-        if (token == null) {
+        Matcher m = where == null ? null : where.matcher(item.getExpression());
+        if (m == null || !m.find()) {
             return item.getLineNumberContent();
         }
-        return item.getLineNumber() + RulePackLoader.lineOf(item.getExpression(), token) - 1;
+        return item.getLineNumber() + RulePackLoader.lineOf(item.getExpression(), m.start()) - 1;
+    }
+
+    /** Where an annotation or attribute is written: {@code @Name}, or {@code severity =}. */
+    private static Pattern at(String annotationOrAttribute) {
+        return Pattern.compile(annotationOrAttribute.startsWith("@")
+                ? Pattern.quote(annotationOrAttribute) + "\\b"
+                : "\\b" + annotationOrAttribute + "\\s*=");
     }
 
     private static <A extends Annotation> A annotation(EPStatement statement, Class<A> type) {

@@ -45,6 +45,7 @@ final class RulePackLoader {
     private static final Logger LOG = LogManager.getLogger(RulePackLoader.class);
     private static final AtomicLong SCRATCH_RUNTIMES = new AtomicLong();
     private static final Pattern RELATIVE_LINE = Pattern.compile(" at line (\\d+)");
+    private static final Pattern NEAR_TOKEN = Pattern.compile("near '([^']+)'");
     private static final String LISTENER_EPL = "@Name('trailwatch-detections') select * from " + EsperSetup.DETECTION_TYPE;
 
     private final Path dir;
@@ -120,7 +121,8 @@ final class RulePackLoader {
         for (Module module : modules) {
             for (String used : module.getUses()) {
                 if (!names.contains(used)) {
-                    problems.add(new RuleProblem(display(files.get(module)), lineOf(module.getModuleText(), "uses " + used),
+                    int at = module.getModuleText().indexOf(used);
+                    problems.add(new RuleProblem(display(files.get(module)), at < 0 ? 1 : lineOf(module.getModuleText(), at),
                             "uses module '" + used + "' but no module under " + dir + " declares 'module " + used + ";'"));
                 }
             }
@@ -148,13 +150,13 @@ final class RulePackLoader {
             rules.addAll(new ModuleInspector(display(file), expectedRuleId(file), statements, problems)
                     .inspect(deployment.getStatements()));
         } catch (EPCompileException e) {
-            reportCompileErrors(file, e);
+            reportCompileErrors(module, file, e);
         } catch (EPDeployException e) {
             problems.add(new RuleProblem(display(file), 1, "cannot deploy module: " + e.getMessage()));
         }
     }
 
-    private void reportCompileErrors(Path file, EPCompileException e) {
+    private void reportCompileErrors(Module module, Path file, EPCompileException e) {
         if (e.getItems().isEmpty()) {
             problems.add(new RuleProblem(display(file), 1, e.getMessage()));
             return;
@@ -163,12 +165,31 @@ final class RulePackLoader {
             String message = withoutStatementText(item.getMessage(), item.getExpression());
             int line = Math.max(1, item.getLineNumber());
             Matcher relative = RELATIVE_LINE.matcher(message);
+            Matcher near = NEAR_TOKEN.matcher(message);
             if (relative.find()) {
                 line += Integer.parseInt(relative.group(1)) - 1;
-                message = relative.replaceFirst("");
+                message = relative.replaceFirst(" at");
+            } else if (near.find()) {
+                line = lineOfToken(module, line, near.group(1));
             }
             problems.add(new RuleProblem(display(file), line, message));
         }
+    }
+
+    /**
+     * The file line of {@code token} inside the statement starting at {@code statementLine}. Esper reports
+     * a syntax error against the statement with its line breaks collapsed, so the near-token is looked up
+     * in the statement's original text.
+     */
+    private static int lineOfToken(Module module, int statementLine, String token) {
+        String text = module.getModuleText();
+        for (ModuleItem item : module.getItems()) {
+            if (item.getLineNumber() == statementLine || item.getLineNumberContent() == statementLine) {
+                int at = text.substring(item.getCharPosStart(), item.getCharPosEnd()).indexOf(token);
+                return at < 0 ? statementLine : lineOf(text, item.getCharPosStart() + at);
+            }
+        }
+        return statementLine;
     }
 
     private EPCompiled compileListener() {
@@ -206,8 +227,14 @@ final class RulePackLoader {
         return base == null ? file : base.resolve(dir.relativize(file));
     }
 
-    static int lineOf(String text, String token) {
-        int at = text.indexOf(token);
-        return at < 0 ? 1 : 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+    /** The 1-based line of character {@code offset} in {@code text}. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }
