@@ -39,7 +39,12 @@ final class ModuleInspector {
         this.problems = problems;
     }
 
-    List<RulePack.LoadedRule> inspect(EPStatement[] statements) {
+    /**
+     * Reads the module's rules and checks its statements.
+     *
+     * @param usedByOthers the module is a base others {@code uses}: it may hold helpers only
+     */
+    List<RulePack.LoadedRule> inspect(EPStatement[] statements, boolean usedByOthers) {
         List<RulePack.LoadedRule> rules = new ArrayList<>();
         for (int i = 0; i < statements.length; i++) {
             EPStatement statement = statements[i];
@@ -56,9 +61,10 @@ final class ModuleInspector {
                         + "may, and it carries @Name, @Description and @Rule (helpers insert into their own streams)");
             }
         }
-        if (rules.isEmpty() && problems.stream().noneMatch(p -> p.file().equals(file))) {
+        if (rules.isEmpty() && !usedByOthers && problems.stream().noneMatch(p -> p.file().equals(file))) {
             problems.add(new RuleProblem(file, 1, "module has no alerting statement: annotate the statement that "
-                    + "inserts into Detection with @Name('" + expectedId + "'), @Description('...') and @Rule(...)"));
+                    + "inserts into Detection with @Name('" + expectedId + "'), @Description('...') and @Rule(...) "
+                    + "(only a module that others 'uses' may hold helpers alone)"));
         }
         return rules;
     }

@@ -53,6 +53,7 @@ final class RulePackLoader {
     private final EPCompiler compiler = EPCompilerProvider.getCompiler();
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<Module, Path> files = new IdentityHashMap<>();
+    private final Set<String> usedModules = new HashSet<>();
 
     RulePackLoader(Path dir) {
         this.dir = dir;
@@ -118,6 +119,7 @@ final class RulePackLoader {
     private List<Module> order(List<Module> modules) throws RuleLoadException {
         Set<String> names = new HashSet<>();
         modules.forEach(m -> names.add(m.getName()));
+        modules.forEach(m -> usedModules.addAll(m.getUses()));
         for (Module module : modules) {
             for (String used : module.getUses()) {
                 if (!names.contains(used)) {
@@ -147,8 +149,8 @@ final class RulePackLoader {
             EPDeployment deployment = runtime.getDeploymentService().deploy(result);
             compiled.add(result);
             List<ModuleItem> statements = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
-            rules.addAll(new ModuleInspector(display(file), expectedRuleId(file), statements, problems)
-                    .inspect(deployment.getStatements()));
+            ModuleInspector inspector = new ModuleInspector(display(file), expectedRuleId(file), statements, problems);
+            rules.addAll(inspector.inspect(deployment.getStatements(), usedModules.contains(module.getName())));
         } catch (EPCompileException e) {
             reportCompileErrors(module, file, e);
         } catch (EPDeployException e) {

@@ -130,6 +130,19 @@ class DetectionEngineTest {
     }
 
     @Test
+    void rulesShareAPublicWindowOfABaseModuleTheyUse() {
+        CloudTrailEvent first = call("Tock", ADMIN, T0).build();
+        CloudTrailEvent second = call("Tock", ADMIN, T0 + SECOND).build();
+        try (DetectionEngine engine = engine()) {
+            engine.send(first);
+            engine.send(second);
+        }
+        assertEquals(List.of("tock-seen", "tock-seen"), detections.stream().map(d -> d.rule().id()).toList());
+        assertEquals(List.of(first, second), detections.get(1).evidence());
+        assertEquals(List.of("delayed-echo", "tock-seen"), pack.rules().stream().map(r -> r.id()).toList());
+    }
+
+    @Test
     void patternCapHitsAreCountedNotSilent() {
         try (DetectionEngine engine = new DetectionEngine(pack, new EngineOptions(2, 10), detections::add)) {
             for (int i = 0; i < 5; i++) {
