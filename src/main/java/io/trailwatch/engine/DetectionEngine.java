@@ -1,0 +1,159 @@
+package io.trailwatch.engine;
+
+import com.espertech.esper.common.client.EPCompiled;
+import com.espertech.esper.common.client.EventBean;
+import com.espertech.esper.runtime.client.EPDeployException;
+import com.espertech.esper.runtime.client.EPDeployment;
+import com.espertech.esper.runtime.client.EPEventService;
+import com.espertech.esper.runtime.client.EPRuntime;
+import com.espertech.esper.runtime.client.EPRuntimeProvider;
+import io.trailwatch.alert.Detection;
+import io.trailwatch.cloudtrail.CloudTrailEvent;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Runs a {@link RulePack} over a stream of events on event time and hands every detection to a consumer.
+ *
+ * <p>The clock is external: it starts at the first event's time (or the first {@link #advanceTo} time),
+ * moves only forward, and moves by stepping through every due timer, so a replay fires windows and
+ * {@code timer:within} guards exactly as a live run would. The Esper runtime is created and the rules
+ * deployed lazily at that first time, so rules deployed against a 2019 replay do not wait for "now".
+ *
+ * <p>Not thread-safe: one thread feeds it ({@link #send}, {@link #advanceTo}, {@link #finish}); the
+ * consumer is called on that thread. {@link #stats()} may be read from any thread.
+ */
+public final class DetectionEngine implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(DetectionEngine.class);
+    private static final AtomicLong RUNTIMES = new AtomicLong();
+
+    private final RulePack pack;
+    private final EngineOptions options;
+    private final Consumer<Detection> detections;
+    private final DetectionMapper mapper;
+    private final String runtimeUri = "trailwatch-engine-" + RUNTIMES.incrementAndGet();
+    private final CapHitHandlers.Counters capHits = CapHitHandlers.register(runtimeUri);
+    private final Map<String, AtomicLong> detectionsByRule = new ConcurrentHashMap<>();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong lateEvents = new AtomicLong();
+    private EPRuntime runtime;
+    private EPEventService eventService;
+    private long now = Long.MIN_VALUE;
+
+    /**
+     * @param pack       the rules to run
+     * @param options    runtime caps
+     * @param detections receives each detection, on the feeding thread, in event-time order
+     */
+    public DetectionEngine(RulePack pack, EngineOptions options, Consumer<Detection> detections) {
+        this.pack = pack;
+        this.options = options;
+        this.detections = detections;
+        this.mapper = new DetectionMapper(pack);
+    }
+
+    /**
+     * Feeds one event. Events should come in non-decreasing {@code eventTimeMillis}; an older one is still
+     * processed, at the engine's current time, and counted as late: the clock never moves backwards.
+     */
+    public void send(CloudTrailEvent event) {
+        long time = event.getEventTimeMillis();
+        if (runtime == null) {
+            start(time);
+        } else if (time > now) {
+            step(time);
+        } else if (time < now) {
+            lateEvents.incrementAndGet();
+        }
+        events.incrementAndGet();
+        eventService.sendEventBean(event, EsperSetup.EVENT_TYPE);
+    }
+
+    /** Lets event time pass with no events (idle input, end of input), firing every timer due on the way in order. */
+    public void advanceTo(long eventTimeMillis) {
+        if (runtime == null) {
+            start(eventTimeMillis);
+        } else if (eventTimeMillis > now) {
+            step(eventTimeMillis);
+        }
+    }
+
+    /** End of a finite input: advances past the longest rule window so pending windows and timers fire. */
+    public void finish() {
+        if (runtime != null) {
+            step(now + pack.longestWindow().toMillis() + 1);
+        }
+    }
+
+    /** Current counters. */
+    public EngineStats stats() {
+        Map<String, Long> byRule = new TreeMap<>();
+        detectionsByRule.forEach((rule, count) -> byRule.put(rule, count.get()));
+        return new EngineStats(events.get(), lateEvents.get(), byRule, capHits.patternCapHits.get(),
+                capHits.matchRecognizeCapHits.get());
+    }
+
+    /** The engine's event-time clock in epoch millis; {@link Long#MIN_VALUE} before the first event or advance. */
+    public long currentTimeMillis() {
+        return now;
+    }
+
+    @Override
+    public void close() {
+        if (runtime != null) {
+            runtime.destroy();
+            runtime = null;
+        }
+        CapHitHandlers.unregister(runtimeUri);
+    }
+
+    private void start(long time) {
+        runtime = EPRuntimeProvider.getRuntime(runtimeUri, EsperSetup.configuration(options));
+        eventService = runtime.getEventService();
+        // A new runtime's clock is wall-clock now; set event time before any statement schedules against it.
+        eventService.advanceTime(time);
+        now = time;
+        for (EPCompiled module : pack.modules()) {
+            deploy(module);
+        }
+        deploy(pack.detectionListener()).getStatements()[0].addListener(
+                (newEvents, oldEvents, statement, rt) -> deliver(newEvents));
+        LOG.info("Engine started at event time {} with {} rule(s) from {}", Instant.ofEpochMilli(time),
+                pack.rules().size(), pack.directory());
+    }
+
+    private EPDeployment deploy(EPCompiled compiled) {
+        try {
+            return runtime.getDeploymentService().deploy(compiled);
+        } catch (EPDeployException e) {
+            throw new IllegalStateException("a rule module that deployed while loading " + pack.directory()
+                    + " failed to deploy into the engine: " + e.getMessage(), e);
+        }
+    }
+
+    private void step(long time) {
+        eventService.advanceTimeSpan(time);
+        now = time;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deliver(EventBean[] rows) {
+        if (rows == null) {
+            return;
+        }
+        for (EventBean row : rows) {
+            Detection detection = mapper.map((Map<String, Object>) row.getUnderlying(), eventService.getCurrentTime());
+            if (detection != null) {
+                detectionsByRule.computeIfAbsent(detection.rule().id(), id -> new AtomicLong()).incrementAndGet();
+                detections.accept(detection);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.trailwatch.engine;
+
+import com.espertech.esper.common.client.annotation.Description;
+import com.espertech.esper.common.client.annotation.Name;
+import com.espertech.esper.common.client.module.ModuleItem;
+import com.espertech.esper.runtime.client.EPStatement;
+import io.trailwatch.alert.RuleInfo;
+import io.trailwatch.alert.Severity;
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Checks the statements of one deployed module and reads the metadata of its alerting statement. */
+final class ModuleInspector {
+
+    private static final Pattern TECHNIQUE = Pattern.compile("^(T\\d{4}(\\.\\d{3}|\\.A\\d{3})?|AN\\d{4})$");
+    private static final Set<String> MATURITIES = Set.of("experimental", "test", "stable");
+
+    private final Path file;
+    private final String expectedId;
+    private final List<ModuleItem> items;
+    private final List<RuleProblem> problems;
+
+    /**
+     * @param file       the module file as shown in problems
+     * @param expectedId the rule id the file name demands
+     * @param items      the module's statements (comment-only items removed), in deployment order
+     * @param problems   where problems are added
+     */
+    ModuleInspector(Path file, String expectedId, List<ModuleItem> items, List<RuleProblem> problems) {
+        this.file = file;
+        this.expectedId = expectedId;
+        this.items = items;
+        this.problems = problems;
+    }
+
+    /**
+     * Reads the module's rules and checks its statements.
+     *
+     * @param usedByOthers the module is a base others {@code uses}: it may hold helpers only
+     */
+    List<RulePack.LoadedRule> inspect(EPStatement[] statements, boolean usedByOthers) {
+        List<RulePack.LoadedRule> rules = new ArrayList<>();
+        for (int i = 0; i < statements.length; i++) {
+            EPStatement statement = statements[i];
+            ModuleItem item = i < items.size() ? items.get(i) : null;
+            Rule rule = annotation(statement, Rule.class);
+            boolean intoDetection = EsperSetup.DETECTION_TYPE.equals(statement.getEventType().getName());
+            if (rule != null) {
+                RulePack.LoadedRule loaded = read(statement, rule, item, intoDetection);
+                if (loaded != null) {
+                    rules.add(loaded);
+                }
+            } else if (intoDetection) {
+                problem(item, null, "statement inserts into Detection but has no @Rule(...): only the alerting statement "
+                        + "may, and it carries @Name, @Description and @Rule (helpers insert into their own streams)");
+            }
+        }
+        if (rules.isEmpty() && !usedByOthers && problems.stream().noneMatch(p -> p.file().equals(file))) {
+            problems.add(new RuleProblem(file, 1, "module has no alerting statement: annotate the statement that "
+                    + "inserts into Detection with @Name('" + expectedId + "'), @Description('...') and @Rule(...) "
+                    + "(only a module that others 'uses' may hold helpers alone)"));
+        }
+        return rules;
+    }
+
+    private RulePack.LoadedRule read(EPStatement statement, Rule rule, ModuleItem item, boolean intoDetection) {
+        int before = problems.size();
+        Name name = annotation(statement, Name.class);
+        Description description = annotation(statement, Description.class);
+        if (name == null) {
+            problem(item, at("@Rule"), "alerting statement has no @Name: add @Name('" + expectedId + "') (the rule id, equal to the file name)");
+        } else if (!expectedId.equals(name.value())) {
+            problem(item, at("@Name"), "rule id '" + name.value() + "' does not match the file name: use @Name('" + expectedId
+                    + "') or rename the file to " + name.value() + ".epl");
+        }
+        if (description == null || description.value().isBlank()) {
+            problem(item, at("@Rule"), "alerting statement has no @Description('...'): say what the rule detects and why it matters");
+        }
+        if (!intoDetection) {
+            problem(item, at("@Rule"), "alerting statement must 'insert into Detection select ...' (it outputs "
+                    + statement.getEventType().getName() + ")");
+        }
+        if (rule.title().isBlank()) {
+            problem(item, at("title"), "@Rule title is empty: give the alert a short human title");
+        }
+        Severity severity = null;
+        try {
+            severity = Severity.parse(rule.severity());
+        } catch (IllegalArgumentException e) {
+            problem(item, at("severity"), "@Rule " + e.getMessage());
+        }
+        if (rule.techniques().length == 0) {
+            problem(item, at("techniques"), "@Rule techniques is empty: list the ATT&CK ids the rule detects, e.g. {'T1485'}");
+        }
+        for (String technique : rule.techniques()) {
+            if (!TECHNIQUE.matcher(technique).matches()) {
+                problem(item, Pattern.compile(Pattern.quote("'" + technique + "'")), "@Rule technique '" + technique
+                        + "' is not an ATT&CK id (use T1234, T1234.001, T1234.A001 or AN1234)");
+            }
+        }
+        if (!MATURITIES.contains(rule.maturity())) {
+            problem(item, at("maturity"), "@Rule maturity '" + rule.maturity() + "' is not one of experimental, test, stable");
+        }
+        Duration window = null;
+        try {
+            window = WindowText.parse(rule.window());
+        } catch (IllegalArgumentException e) {
+            problem(item, at("window"), "@Rule " + e.getMessage());
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        RuleInfo info = new RuleInfo(name.value(), rule.title(), description.value(), severity, List.of(rule.techniques()),
+                rule.maturity(), List.of(rule.falsePositives()), List.of(rule.references()), file.toString());
+        return new RulePack.LoadedRule(info, window, lineOf(item, null));
+    }
+
+    private void problem(ModuleItem item, Pattern where, String message) {
+        problems.add(new RuleProblem(file, lineOf(item, where), message));
+    }
+
+    /** The file line where {@code where} first matches inside the statement, else the statement's first line. */
+    private static int lineOf(ModuleItem item, Pattern where) {
+        if (item == null) {
+            return 1;
+        }
+        Matcher m = where == null ? null : where.matcher(item.getExpression());
+        if (m == null || !m.find()) {
+            return item.getLineNumberContent();
+        }
+        return item.getLineNumber() + RulePackLoader.lineOf(item.getExpression(), m.start()) - 1;
+    }
+
+    /** Where an annotation or attribute is written: {@code @Name}, or {@code severity =}. */
+    private static Pattern at(String annotationOrAttribute) {
+        return Pattern.compile(annotationOrAttribute.startsWith("@")
+                ? Pattern.quote(annotationOrAttribute) + "\\b"
+                : "\\b" + annotationOrAttribute + "\\s*=");
+    }
+
+    private static <A extends Annotation> A annotation(EPStatement statement, Class<A> type) {
+        for (Annotation a : statement.getAnnotations()) {
+            if (type.isInstance(a)) {
+                return type.cast(a);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package io.trailwatch.engine;
+
+import com.espertech.esper.common.client.EPCompiled;
+import io.trailwatch.alert.RuleInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A compiled, validated set of rule modules, loaded from a directory: every {@code *.epl} file below it,
+ * recursively, in path order, then ordered by their {@code uses} declarations. One module is one rule:
+ * its alerting statement carries {@code @Name} (the rule id, equal to the file name without {@code .epl}),
+ * {@code @Description} and {@link Rule @Rule}, and inserts into {@code Detection}; its other statements
+ * are helpers. Immutable; one pack can feed any number of {@link DetectionEngine}s.
+ */
+public final class RulePack {
+
+    private final Path directory;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesById;
+    private final Duration longestWindow;
+    private final List<EPCompiled> modules;
+    private final EPCompiled detectionListener;
+
+    RulePack(Path directory, List<LoadedRule> loaded, List<EPCompiled> modules, EPCompiled detectionListener) {
+        this.directory = directory;
+        this.rules = loaded.stream().map(LoadedRule::info)
+                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        this.rulesById = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::id, Function.identity()));
+        this.longestWindow = loaded.stream().map(LoadedRule::window).max(Duration::compareTo).orElse(Duration.ZERO);
+        this.modules = List.copyOf(modules);
+        this.detectionListener = detectionListener;
+    }
+
+    /** A rule, the time span it correlates over and the line its alerting statement starts on. */
+    record LoadedRule(RuleInfo info, Duration window, int line) {}
+
+    /**
+     * Reads, compiles and validates every module under {@code dir}.
+     *
+     * @throws RuleLoadException with every problem found (compile errors, missing or invalid metadata,
+     *                           duplicate ids, ids not matching file names), each with its file and line
+     */
+    public static RulePack load(Path dir) throws RuleLoadException {
+        return new RulePackLoader(dir).load();
+    }
+
+    /** The rules (alerting statements), sorted by id. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The longest {@code window} any rule declares: how far past the last event a replay must run. */
+    public Duration longestWindow() {
+        return longestWindow;
+    }
+
+    /** The directory the pack was loaded from. */
+    public Path directory() {
+        return directory;
+    }
+
+    RuleInfo rule(String id) {
+        return rulesById.get(id);
+    }
+
+    /** Compiled modules in deployment order. */
+    List<EPCompiled> modules() {
+        return modules;
+    }
+
+    /** The one statement that listens: {@code select * from Detection}. */
+    EPCompiled detectionListener() {
+        return detectionListener;
+    }
+}

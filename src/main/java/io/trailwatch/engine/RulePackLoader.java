@@ -1,0 +1,242 @@
+package io.trailwatch.engine;
+
+import com.espertech.esper.common.client.EPCompiled;
+import com.espertech.esper.common.client.configuration.Configuration;
+import com.espertech.esper.common.client.module.Module;
+import com.espertech.esper.common.client.module.ModuleItem;
+import com.espertech.esper.common.client.module.ModuleOrderException;
+import com.espertech.esper.common.client.module.ModuleOrderOptions;
+import com.espertech.esper.common.client.module.ModuleOrderUtil;
+import com.espertech.esper.common.client.module.ParseException;
+import com.espertech.esper.compiler.client.CompilerArguments;
+import com.espertech.esper.compiler.client.EPCompileException;
+import com.espertech.esper.compiler.client.EPCompileExceptionItem;
+import com.espertech.esper.compiler.client.EPCompiler;
+import com.espertech.esper.compiler.client.EPCompilerProvider;
+import com.espertech.esper.runtime.client.EPDeployException;
+import com.espertech.esper.runtime.client.EPDeployment;
+import com.espertech.esper.runtime.client.EPRuntime;
+import com.espertech.esper.runtime.client.EPRuntimeProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Loads a {@link RulePack}: compiles each module against a scratch runtime holding the modules before it
+ * (so modules can share {@code @public} windows and types), deploys it there to read its statements'
+ * annotations, and collects every problem instead of stopping at the first.
+ */
+final class RulePackLoader {
+
+    private static final Logger LOG = LogManager.getLogger(RulePackLoader.class);
+    private static final AtomicLong SCRATCH_RUNTIMES = new AtomicLong();
+    private static final Pattern RELATIVE_LINE = Pattern.compile(" at line (\\d+)");
+    private static final Pattern NEAR_TOKEN = Pattern.compile("near '([^']+)'");
+    private static final String LISTENER_EPL = "@Name('trailwatch-detections') select * from " + EsperSetup.DETECTION_TYPE;
+
+    private final Path dir;
+    private final Configuration config = EsperSetup.configuration(EngineOptions.defaults());
+    private final EPCompiler compiler = EPCompilerProvider.getCompiler();
+    private final List<RuleProblem> problems = new ArrayList<>();
+    private final Map<Module, Path> files = new IdentityHashMap<>();
+    private final Set<String> usedModules = new HashSet<>();
+
+    RulePackLoader(Path dir) {
+        this.dir = dir;
+    }
+
+    RulePack load() throws RuleLoadException {
+        List<Module> modules = readModules();
+        List<Module> ordered = order(modules);
+        List<EPCompiled> compiled = new ArrayList<>();
+        List<RulePack.LoadedRule> rules = new ArrayList<>();
+        EPCompiled listener;
+        String uri = "trailwatch-rules-" + SCRATCH_RUNTIMES.incrementAndGet();
+        EPRuntime runtime = EPRuntimeProvider.getRuntime(uri, config);
+        try {
+            for (Module module : ordered) {
+                compileAndInspect(runtime, module, compiled, rules);
+            }
+            listener = compileListener();
+        } finally {
+            runtime.destroy();
+        }
+        rejectDuplicateIds(rules);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing((RuleProblem p) -> p.file().toString()).thenComparingInt(RuleProblem::line));
+            throw new RuleLoadException(problems);
+        }
+        LOG.info("Loaded {} rule(s) from {} module(s) in {}", rules.size(), ordered.size(), dir);
+        return new RulePack(dir, rules, compiled, listener);
+    }
+
+    private List<Module> readModules() throws RuleLoadException {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleLoadException(List.of(new RuleProblem(dir, 0,
+                    "rules directory '" + dir.toAbsolutePath() + "' does not exist or is not a directory (set the rules directory option)")));
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.filter(p -> p.toString().endsWith(".epl") && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            throw new RuleLoadException(List.of(new RuleProblem(dir, 0, "cannot list rules directory: " + e.getMessage())));
+        }
+        if (paths.isEmpty()) {
+            throw new RuleLoadException(List.of(new RuleProblem(dir, 0,
+                    "rules directory '" + dir.toAbsolutePath() + "' holds no *.epl module (point the rules directory option at the rule pack)")));
+        }
+        List<Module> modules = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                Module module = compiler.readModule(path.toFile());
+                files.put(module, path);
+                modules.add(module);
+            } catch (IOException | ParseException e) {
+                problems.add(new RuleProblem(display(path), 1, "cannot read module: " + e.getMessage()));
+            }
+        }
+        if (modules.isEmpty()) {
+            throw new RuleLoadException(problems);
+        }
+        return modules;
+    }
+
+    private List<Module> order(List<Module> modules) throws RuleLoadException {
+        Set<String> names = new HashSet<>();
+        modules.forEach(m -> names.add(m.getName()));
+        modules.forEach(m -> usedModules.addAll(m.getUses()));
+        for (Module module : modules) {
+            for (String used : module.getUses()) {
+                if (!names.contains(used)) {
+                    int at = module.getModuleText().indexOf(used);
+                    problems.add(new RuleProblem(display(files.get(module)), at < 0 ? 1 : lineOf(module.getModuleText(), at),
+                            "uses module '" + used + "' but no module under " + dir + " declares 'module " + used + ";'"));
+                }
+            }
+        }
+        ModuleOrderOptions options = new ModuleOrderOptions();
+        options.setCheckUses(false);
+        try {
+            return ModuleOrderUtil.getModuleOrder(modules, Set.of(), options).getOrdered();
+        } catch (ModuleOrderException e) {
+            problems.add(new RuleProblem(display(files.get(modules.get(0))), 1, "cannot order modules by 'uses': " + e.getMessage()));
+            throw new RuleLoadException(problems);
+        }
+    }
+
+    private void compileAndInspect(EPRuntime runtime, Module module, List<EPCompiled> compiled,
+                                   List<RulePack.LoadedRule> rules) {
+        Path file = files.get(module);
+        CompilerArguments args = new CompilerArguments(config);
+        args.getPath().add(runtime.getRuntimePath());
+        try {
+            EPCompiled result = compiler.compile(module, args);
+            EPDeployment deployment = runtime.getDeploymentService().deploy(result);
+            compiled.add(result);
+            List<ModuleItem> statements = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
+            ModuleInspector inspector = new ModuleInspector(display(file), expectedRuleId(file), statements, problems);
+            rules.addAll(inspector.inspect(deployment.getStatements(), usedModules.contains(module.getName())));
+        } catch (EPCompileException e) {
+            reportCompileErrors(module, file, e);
+        } catch (EPDeployException e) {
+            problems.add(new RuleProblem(display(file), 1, "cannot deploy module: " + e.getMessage()));
+        }
+    }
+
+    private void reportCompileErrors(Module module, Path file, EPCompileException e) {
+        if (e.getItems().isEmpty()) {
+            problems.add(new RuleProblem(display(file), 1, e.getMessage()));
+            return;
+        }
+        for (EPCompileExceptionItem item : e.getItems()) {
+            String message = withoutStatementText(item.getMessage(), item.getExpression());
+            int line = Math.max(1, item.getLineNumber());
+            Matcher relative = RELATIVE_LINE.matcher(message);
+            Matcher near = NEAR_TOKEN.matcher(message);
+            if (relative.find()) {
+                line += Integer.parseInt(relative.group(1)) - 1;
+                message = relative.replaceFirst(" at");
+            } else if (near.find()) {
+                line = lineOfToken(module, line, near.group(1));
+            }
+            problems.add(new RuleProblem(display(file), line, message));
+        }
+    }
+
+    /**
+     * The file line of {@code token} inside the statement starting at {@code statementLine}. Esper reports
+     * a syntax error against the statement with its line breaks collapsed, so the near-token is looked up
+     * in the statement's original text.
+     */
+    private static int lineOfToken(Module module, int statementLine, String token) {
+        String text = module.getModuleText();
+        for (ModuleItem item : module.getItems()) {
+            if (item.getLineNumber() == statementLine || item.getLineNumberContent() == statementLine) {
+                int at = text.substring(item.getCharPosStart(), item.getCharPosEnd()).indexOf(token);
+                return at < 0 ? statementLine : lineOf(text, item.getCharPosStart() + at);
+            }
+        }
+        return statementLine;
+    }
+
+    private EPCompiled compileListener() {
+        try {
+            return compiler.compile(LISTENER_EPL, new CompilerArguments(config));
+        } catch (EPCompileException e) {
+            throw new IllegalStateException("the built-in Detection listener does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private void rejectDuplicateIds(List<RulePack.LoadedRule> rules) {
+        Map<String, String> firstSource = new HashMap<>();
+        for (RulePack.LoadedRule rule : rules) {
+            String earlier = firstSource.putIfAbsent(rule.info().id(), rule.info().source());
+            if (earlier != null) {
+                problems.add(new RuleProblem(Path.of(rule.info().source()), rule.line(), "duplicate rule id '" + rule.info().id()
+                        + "', already defined in " + earlier + " (rule ids must be unique across the pack: rename one file and its @Name)"));
+            }
+        }
+    }
+
+    private static String withoutStatementText(String message, String expression) {
+        String suffix = " [" + expression + "]";
+        return expression != null && message.endsWith(suffix) ? message.substring(0, message.length() - suffix.length()) : message;
+    }
+
+    private static String expectedRuleId(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".epl".length());
+    }
+
+    /** The file as users see it: relative to the rules directory's parent ({@code epl/iam/x.epl}). */
+    private Path display(Path file) {
+        Path base = dir.getFileName();
+        return base == null ? file : base.resolve(dir.relativize(file));
+    }
+
+    /** The 1-based line of character {@code offset} in {@code text}. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,149 @@
+package io.trailwatch.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trailwatch.alert.RuleInfo;
+import io.trailwatch.alert.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulePackTest {
+
+    private static final String HEADER = "@Description('d')\n@Rule(title='t', severity='low', techniques={'T1485'}, window='1 minute')\n";
+    private static final String BODY = "insert into Detection select current_evaluation_context().statementName as ruleId from CloudTrail;\n";
+
+    @TempDir
+    static Path temp;
+    private static List<RuleProblem> problems;
+
+    /** One broken pack holding every kind of problem: loading it once keeps the number of compiles low. */
+    @BeforeAll
+    static void loadBrokenPack() throws IOException {
+        Path rules = temp.resolve("rules");
+        write(rules.resolve("a/syntax-error.epl"),
+                "// a helper first, so the broken statement is not the first in the file\n"
+                        + "create schema SyntaxHelper as (name string);\n"
+                        + "\n"
+                        + "@Name('syntax-error')\n"
+                        + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId\n"
+                        + "fromm CloudTrail;\n");
+        write(rules.resolve("a/syntax-mid.epl"),
+                "create schema MidHelper as (name string);\n"
+                        + "\n"
+                        + "@Name('syntax-mid')\n" + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId\n"
+                        + "from CloudTrail(eventName = = 'x')\n"
+                        + "where success;\n");
+        write(rules.resolve("b/bad-severity.epl"),
+                "@Name('bad-severity')\n"
+                        + "@Description('d')\n"
+                        + "@Rule(title='t',\n"
+                        + "      severity='urgent',\n"
+                        + "      techniques={'T1485', 'TA0040'}, window='1 minute')\n"
+                        + BODY);
+        write(rules.resolve("a/dup-rule.epl"), "@Name('dup-rule')\n" + HEADER + BODY);
+        write(rules.resolve("b/dup-rule.epl"), "\n@Name('dup-rule')\n" + HEADER + BODY);
+        write(rules.resolve("b/name-mismatch.epl"), HEADER + "@Name('other-name')\n" + BODY);
+        write(rules.resolve("b/helper-only.epl"), "create schema OnlyHelper as (name string);\n");
+        write(rules.resolve("b/not-into-detection.epl"), "@Name('not-into-detection')\n" + HEADER + "select * from CloudTrail;\n");
+        write(rules.resolve("b/valid.epl"), "@Name('valid')\n" + HEADER + BODY);
+        problems = assertThrows(RuleLoadException.class, () -> RulePack.load(rules)).problems();
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static RuleProblem problem(String file, String messagePart) {
+        return problems.stream()
+                .filter(p -> p.file().toString().equals(file) && p.message().contains(messagePart))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no problem in " + file + " about '" + messagePart + "' among " + problems));
+    }
+
+    @Test
+    void syntaxErrorIsReportedAtItsFileLineNotTheStatementLine() {
+        RuleProblem p = problem("rules/a/syntax-error.epl", "fromm");
+        assertEquals(9, p.line(), p.toString());
+        assertTrue(p.toString().startsWith("rules/a/syntax-error.epl:9: "), p.toString());
+    }
+
+    @Test
+    void syntaxErrorWithALineInsideTheStatementIsMovedToTheFileLine() {
+        RuleProblem p = problem("rules/a/syntax-mid.epl", "near '='");
+        assertEquals(8, p.line(), p.toString());
+        assertTrue(p.message().contains("at column"), p.message());
+    }
+
+    @Test
+    void badSeverityIsReportedOnTheSeverityLine() {
+        RuleProblem p = problem("rules/b/bad-severity.epl", "unknown severity 'urgent'");
+        assertEquals(4, p.line());
+    }
+
+    @Test
+    void techniqueThatIsNotAnAttackIdIsReported() {
+        assertEquals(5, problem("rules/b/bad-severity.epl", "technique 'TA0040'").line());
+    }
+
+    @Test
+    void duplicateRuleIdIsReportedOnTheSecondFile() {
+        RuleProblem p = problem("rules/b/dup-rule.epl", "duplicate rule id 'dup-rule'");
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("rules/a/dup-rule.epl"), p.message());
+    }
+
+    @Test
+    void ruleIdMustMatchTheFileName() {
+        RuleProblem p = problem("rules/b/name-mismatch.epl", "rule id 'other-name' does not match the file name");
+        assertEquals(3, p.line());
+        assertTrue(p.message().contains("@Name('name-mismatch')"), p.message());
+    }
+
+    @Test
+    void moduleWithoutAlertingStatementIsReported() {
+        assertEquals(1, problem("rules/b/helper-only.epl", "no alerting statement").line());
+    }
+
+    @Test
+    void alertingStatementMustInsertIntoDetection() {
+        assertEquals(3, problem("rules/b/not-into-detection.epl", "must 'insert into Detection").line());
+    }
+
+    @Test
+    void everyProblemIsCollectedAndValidModulesAddNone() {
+        assertEquals(8, problems.size(), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.file().toString().equals("rules/b/valid.epl")), problems.toString());
+    }
+
+    @Test
+    void missingDirectoryIsAProblemNotACrash() {
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RulePack.load(temp.resolve("nowhere")));
+        assertTrue(e.problems().get(0).message().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void bundledPackLoadsWithItsMetadata() throws RuleLoadException {
+        RulePack pack = BundledRules.pack();
+
+        assertEquals(List.of("bulk-destruction", "iam-user-create-use-delete"), pack.rules().stream().map(RuleInfo::id).toList());
+        assertEquals(Duration.ofHours(24), pack.longestWindow());
+        RuleInfo iam = pack.rules().get(1);
+        assertEquals(Severity.HIGH, iam.severity());
+        assertEquals("epl/iam/iam-user-create-use-delete.epl", iam.source());
+        assertTrue(iam.techniques().contains("T1136.003"), iam.techniques().toString());
+        assertEquals("test", iam.maturity());
+    }
+}
