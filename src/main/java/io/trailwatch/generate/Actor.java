@@ -120,7 +120,7 @@ final class Actor {
     private String sessionName(long millis, SplittableRandom rng) {
         return switch (profile) {
             case ADMIN -> Names.email(rng);
-            case CI -> "GitHubActions-" + (1_000_000_000L + rng.nextLong(9_000_000_000L));
+            case CI -> (name.startsWith("github") ? "GitHubActions-" : "ci-build-") + (1_000_000L + rng.nextLong(9_000_000L));
             case TERRAFORM -> "terraform-" + Math.floorDiv(millis, 1000L);
             default -> rng.nextBoolean() ? Ids.resourceId(rng, "i") : "botocore-session-" + Math.floorDiv(millis, 1000L);
         };

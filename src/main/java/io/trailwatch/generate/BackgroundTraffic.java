@@ -59,9 +59,7 @@ final class BackgroundTraffic {
         BackgroundShapes.shape(call, choice, actor, world.regions().get(region), rng);
         if (!identity.isService() && rng.nextDouble() < FAILURE_SHARE) {
             String code = errorCode(choice.service().key(), choice.eventName());
-            call.error(code, code.startsWith("Access") || code.startsWith("Client.Unauth")
-                    ? CallShapes.accessDenied(identity, choice.service().key() + ":" + choice.eventName(), "*")
-                    : "Rate exceeded");
+            call.error(code, errorMessage(code, identity, call));
         }
         return call.build(rng);
     }
@@ -74,6 +72,16 @@ final class BackgroundTraffic {
             return rng.nextBoolean() ? "NoSuchEntityException" : "AccessDenied";
         }
         return Names.pick(rng, GENERIC_ERRORS);
+    }
+
+    private String errorMessage(String code, Identity identity, Call call) {
+        return switch (code) {
+            case "ThrottlingException", "Client.RequestLimitExceeded" -> "Rate exceeded";
+            case "ValidationException" -> "1 validation error detected: Value at 'maxResults' failed to satisfy"
+                    + " constraint: Member must have value less than or equal to 100";
+            case "NoSuchEntityException" -> "The user with name " + Names.person(rng) + " cannot be found.";
+            default -> CallShapes.accessDenied(identity, call.action(), "*");
+        };
     }
 
     /** Even spacing with jitter inside each slot keeps times non-decreasing without sorting. */
