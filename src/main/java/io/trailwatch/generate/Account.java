@@ -44,9 +44,4 @@ final class Account {
         return actors.stream().filter(a -> a.profile() == profile).findFirst()
                 .orElseThrow(() -> new IllegalStateException("account " + id + " has no " + profile + " actor"));
     }
-
-    /** An actor of {@code profile} other than {@code not}, or the first one when there is only one. */
-    Actor other(Actor.Profile profile, Actor not) {
-        return actors.stream().filter(a -> a.profile() == profile && a != not).findFirst().orElse(first(profile));
-    }
 }

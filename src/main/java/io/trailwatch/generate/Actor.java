@@ -16,7 +16,6 @@ final class Actor {
     private static final long SESSION_MILLIS = 3_600_000L;
     private final Profile profile;
     private final String accountId;
-    private final int accountIndex;
     private final String name;
     private final String uniqueId;
     private final Client client;
@@ -27,12 +26,11 @@ final class Actor {
     private long lastDestructiveMillis = Long.MIN_VALUE;
 
     /** {@code longTermKey} is the AKIA key of a user or root; roles and services sign with session keys instead. */
-    Actor(Profile profile, String accountId, int accountIndex, String name, String uniqueId, String longTermKey,
+    Actor(Profile profile, String accountId, String name, String uniqueId, String longTermKey,
           Client client, double weight) {
         this.longTermKey = longTermKey;
         this.profile = profile;
         this.accountId = accountId;
-        this.accountIndex = accountIndex;
         this.name = name;
         this.uniqueId = uniqueId;
         this.client = client;
@@ -47,18 +45,9 @@ final class Actor {
         return accountId;
     }
 
-    int accountIndex() {
-        return accountIndex;
-    }
-
     /** User name, role name or service host. */
     String name() {
         return name;
-    }
-
-    /** The IAM unique id of the user or role ({@code AIDA...}/{@code AROA...}); null for services and root. */
-    String uniqueId() {
-        return uniqueId;
     }
 
     Client client() {

@@ -24,10 +24,6 @@ final class ScenarioContext {
         this.rng = rng;
     }
 
-    World world() {
-        return world;
-    }
-
     Account account() {
         return account;
     }
@@ -78,7 +74,7 @@ final class ScenarioContext {
     }
 
     Identity dedicatedRoleSession(String roleName, long millis) {
-        return new Actor(Actor.Profile.APP, accountId(), account.index(), roleName, Ids.iamId(rng, "AROA"), null,
+        return new Actor(Actor.Profile.APP, accountId(), roleName, Ids.iamId(rng, "AROA"), null,
                 null, 1.0).freshSession(millis, rng);
     }
 

@@ -8,10 +8,6 @@ import java.util.List;
  */
 record Service(String key, boolean global, List<String> reads, List<String> writes) {
 
-    String eventSource() {
-        return key + ".amazonaws.com";
-    }
-
     static Service of(String key, boolean global, String reads, String writes) {
         return new Service(key, global, List.of(reads.split(" ")), writes.isEmpty() ? List.of() : List.of(writes.split(" ")));
     }

@@ -37,10 +37,10 @@ final class World {
             String id = Ids.accountId(rng);
             List<Actor> actors = new ArrayList<>();
             for (int p = 0; p < options.principalsPerAccount(); p++) {
-                actors.add(actor(LAYOUT[p % LAYOUT.length], p, id, a, rng));
+                actors.add(actor(LAYOUT[p % LAYOUT.length], p, id, rng));
             }
             if (a % 5 == 0) {
-                actors.add(new Actor(Actor.Profile.ROOT, id, a, "root", null, Ids.iamId(rng, "AKIA"),
+                actors.add(new Actor(Actor.Profile.ROOT, id, "root", null, Ids.iamId(rng, "AKIA"),
                         new Client(Ids.publicIp(rng), Names.humanAgent(rng)), 0.02));
             }
             accounts.add(new Account(a, id, actors));
@@ -48,31 +48,31 @@ final class World {
         return new World(regions, List.copyOf(accounts));
     }
 
-    private static Actor actor(Actor.Profile profile, int slot, String accountId, int accountIndex, SplittableRandom rng) {
+    private static Actor actor(Actor.Profile profile, int slot, String accountId, SplittableRandom rng) {
         int round = slot / LAYOUT.length;
         String suffix = round == 0 ? "" : "-" + round;
         return switch (profile) {
-            case HUMAN -> new Actor(profile, accountId, accountIndex, Names.person(rng) + suffix, Ids.iamId(rng, "AIDA"),
+            case HUMAN -> new Actor(profile, accountId, Names.person(rng) + suffix, Ids.iamId(rng, "AIDA"),
                     Ids.iamId(rng, "AKIA"), new Client(Ids.publicIp(rng), Names.humanAgent(rng)), 2.0);
             case ADMIN -> role(profile, "AWSReservedSSO_AdministratorAccess_" + Ids.hex(rng, 16) + suffix, accountId,
-                    accountIndex, rng, new Client(Ids.publicIp(rng), Names.humanAgent(rng)), 2.0);
-            case CI -> role(profile, CI_ROLES.get((slot / 10) % CI_ROLES.size()) + suffix, accountId, accountIndex, rng,
+                    rng, new Client(Ids.publicIp(rng), Names.humanAgent(rng)), 2.0);
+            case CI -> role(profile, CI_ROLES.get((slot / 10) % CI_ROLES.size()) + suffix, accountId, rng,
                     new Client(Ids.publicIp(rng), Names.sdkAgent(rng)), 6.0);
-            case APP -> role(profile, Names.app(rng) + "-task-role" + (slot / LAYOUT.length == 0 ? "-" + slot : suffix),
-                    accountId, accountIndex, rng, new Client(Ids.publicIp(rng), Names.sdkAgent(rng)), 5.0);
-            case TERRAFORM -> role(profile, "terraform-deployer" + suffix, accountId, accountIndex, rng,
+            case APP -> role(profile, Names.app(rng) + "-task-role-" + slot,
+                    accountId, rng, new Client(Ids.publicIp(rng), Names.sdkAgent(rng)), 5.0);
+            case TERRAFORM -> role(profile, "terraform-deployer" + suffix, accountId, rng,
                     new Client(Ids.publicIp(rng), Names.terraformAgent()), 1.0);
-            case AUTOSCALING -> new Actor(profile, accountId, accountIndex, "autoscaling.amazonaws.com", null, null,
+            case AUTOSCALING -> new Actor(profile, accountId, "autoscaling.amazonaws.com", null, null,
                     Client.service("autoscaling.amazonaws.com"), 1.0);
-            case CONFIG -> new Actor(profile, accountId, accountIndex, "config.amazonaws.com", null, null,
+            case CONFIG -> new Actor(profile, accountId, "config.amazonaws.com", null, null,
                     Client.service("config.amazonaws.com"), 3.0);
             case ROOT -> throw new IllegalArgumentException("root is added per account, not by layout");
         };
     }
 
-    private static Actor role(Actor.Profile profile, String name, String accountId, int accountIndex, SplittableRandom rng,
+    private static Actor role(Actor.Profile profile, String name, String accountId, SplittableRandom rng,
                               Client client, double weight) {
-        return new Actor(profile, accountId, accountIndex, name, Ids.iamId(rng, "AROA"), null, client, weight);
+        return new Actor(profile, accountId, name, Ids.iamId(rng, "AROA"), null, client, weight);
     }
 
     /** Cumulative weights decaying geometrically by {@code decay} per position: a few busy, many quiet. */
