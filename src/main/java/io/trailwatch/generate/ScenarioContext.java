@@ -1,0 +1,111 @@
+package io.trailwatch.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** What a {@link ScenarioScript} plays against: its account, start time and random source; collects its events. */
+final class ScenarioContext {
+
+    private final World world;
+    private final Account account;
+    private final long startMillis;
+    private final SplittableRandom rng;
+    private final List<ApiEvent> events = new ArrayList<>();
+    private String principal;
+    private String note = "";
+    private String suppressedRuleId;
+    private MaintenanceWindow window;
+
+    ScenarioContext(World world, Account account, long startMillis, SplittableRandom rng) {
+        this.world = world;
+        this.account = account;
+        this.startMillis = startMillis;
+        this.rng = rng;
+    }
+
+    Account account() {
+        return account;
+    }
+
+    String accountId() {
+        return account.id();
+    }
+
+    SplittableRandom rng() {
+        return rng;
+    }
+
+    long start() {
+        return startMillis;
+    }
+
+    /** A random region index; global calls are moved to us-east-1 by {@link Call}. */
+    int region() {
+        return rng.nextInt(world.regions().size());
+    }
+
+    String regionName(int region) {
+        return world.regions().get(region);
+    }
+
+    Call call(long millis, Identity identity, Client client, int region, String service, String eventName) {
+        return new Call(world, millis, account.index(), region, identity, client, service, eventName);
+    }
+
+    ApiEvent emit(Call call) {
+        ApiEvent event = call.build(rng);
+        if (event.timeMillis() < startMillis) {
+            throw new IllegalStateException("scenario event " + event.eventName() + " at " + event.timeMillis()
+                    + " precedes its scenario start " + startMillis + ": events are merged in time order from the start");
+        }
+        events.add(event);
+        return event;
+    }
+
+    /** An attacker's client: an unfamiliar IP and tooling user agent. */
+    Client attackerClient() {
+        return new Client(Ids.publicIp(rng), Names.attackerAgent(rng));
+    }
+
+    /** A dedicated IAM user for a look-alike, so background activity of shared actors cannot blur the counts. */
+    Identity dedicatedUser(String name) {
+        return Identity.iamUser(accountId(), name, Ids.iamId(rng, "AIDA"), Ids.iamId(rng, "AKIA"));
+    }
+
+    Identity dedicatedRoleSession(String roleName, long millis) {
+        return new Actor(Actor.Profile.APP, accountId(), roleName, Ids.iamId(rng, "AROA"), null,
+                null, 1.0).freshSession(millis, rng);
+    }
+
+    void describe(String principalKey, String text) {
+        this.principal = principalKey;
+        this.note = text;
+    }
+
+    /** Declares the maintenance window that covers this look-alike and the rule it is expected to suppress. */
+    void maintenance(String ruleId, long fromMillis, long toMillis, String reason) {
+        this.suppressedRuleId = ruleId;
+        this.window = new MaintenanceWindow(null, accountId(), principal, ruleId, fromMillis, toMillis, reason);
+    }
+
+    List<ApiEvent> events() {
+        return events;
+    }
+
+    String principal() {
+        return principal;
+    }
+
+    String note() {
+        return note;
+    }
+
+    String suppressedRuleId() {
+        return suppressedRuleId;
+    }
+
+    MaintenanceWindow window() {
+        return window;
+    }
+}
