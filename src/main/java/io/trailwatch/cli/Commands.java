@@ -1,0 +1,13 @@
+package io.trailwatch.cli;
+
+import java.util.List;
+
+/** The subcommands, in the order {@code trailwatch --help} lists them. */
+final class Commands {
+
+    private Commands() {}
+
+    static List<Command> all() {
+        return List.of(new ReplayCommand(), new FieldsCommand());
+    }
+}

@@ -1,0 +1,114 @@
+package io.trailwatch.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * Entry point: {@code trailwatch COMMAND [options]}. Exit codes are those of {@link ExitCode}; an
+ * unexpected internal error exits 3. Stack traces are printed only with {@code --verbose}.
+ */
+public final class Main {
+
+    static final int INTERNAL_ERROR = 3;
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    Main(List<Command> commands) {
+        commands.forEach(c -> this.commands.put(c.name(), c));
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(Commands.all()).run(args, Terminal.system()));
+    }
+
+    int run(String[] args, Terminal terminal) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            boolean asked = args.length > 0;
+            printOverview(asked ? terminal.out() : terminal.err());
+            return asked ? ExitCode.OK : ExitCode.USAGE;
+        }
+        Command command = commands.get(args[0]);
+        if (command == null) {
+            terminal.err().println("trailwatch: unknown command '" + args[0] + "' (commands: "
+                    + String.join(", ", commands.keySet()) + "; see trailwatch --help)");
+            return ExitCode.USAGE;
+        }
+        Options options = command.options();
+        options.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").build());
+        options.addOption(Option.builder().longOpt("verbose").desc("log at DEBUG and print stack traces of errors").build());
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        boolean verbose = Arrays.asList(rest).contains("--verbose");
+        if (verbose) {
+            Logging.verbose();
+        } else if (!command.logsAtInfo()) {
+            Logging.quiet();
+        }
+        String prefix = "trailwatch " + command.name() + ": ";
+        try {
+            CommandLine line = new DefaultParser().parse(options, rest);
+            if (line.hasOption("help")) {
+                printHelp(command, options, terminal);
+                return ExitCode.OK;
+            }
+            return command.run(line, terminal);
+        } catch (ParseException e) {
+            terminal.err().println(prefix + e.getMessage() + " (see trailwatch " + command.name() + " --help)");
+            return ExitCode.USAGE;
+        } catch (UsageException e) {
+            terminal.err().println(e.getMessage().lines().map(l -> l.startsWith(prefix) ? l : prefix + l)
+                    .reduce((a, b) -> a + System.lineSeparator() + b).orElse(prefix));
+            traceIfVerbose(e, verbose, terminal);
+            return ExitCode.USAGE;
+        } catch (NoSuchFileException e) {
+            terminal.err().println(prefix + "no such file or directory: " + e.getFile() + " (check the path)");
+            traceIfVerbose(e, verbose, terminal);
+            return ExitCode.USAGE;
+        } catch (AccessDeniedException e) {
+            terminal.err().println(prefix + "permission denied: " + e.getFile() + " (check its permissions)");
+            traceIfVerbose(e, verbose, terminal);
+            return ExitCode.USAGE;
+        } catch (Exception e) {
+            terminal.err().println(prefix + "internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            traceIfVerbose(e, verbose, terminal);
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static void traceIfVerbose(Exception e, boolean verbose, Terminal terminal) {
+        if (verbose) {
+            e.printStackTrace(terminal.err());
+        }
+    }
+
+    private void printOverview(PrintStream stream) {
+        PrintWriter w = new PrintWriter(stream, true);
+        w.println("usage: trailwatch COMMAND [options]   (trailwatch COMMAND --help for its options)");
+        w.println();
+        w.println("Finds attacks in AWS CloudTrail logs with Esper EPL rules, on event time.");
+        w.println();
+        w.println("commands:");
+        commands.values().forEach(c -> w.printf("  %-10s %s%n", c.name(), c.summary()));
+        w.println();
+        w.println("exit codes: 0 done (alerts found included), 1 test/validate failures, 2 usage or config error");
+    }
+
+    private static void printHelp(Command command, Options options, Terminal terminal) {
+        PrintWriter w = new PrintWriter(terminal.out(), true);
+        HelpFormatter help = new HelpFormatter();
+        help.setWidth(100);
+        help.printHelp(w, 100, "trailwatch " + command.name() + " " + command.usage(), command.summary(), options,
+                2, 2, null, false);
+    }
+}

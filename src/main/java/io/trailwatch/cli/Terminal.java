@@ -1,0 +1,14 @@
+package io.trailwatch.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Where a command writes: data to {@code out}, progress and summaries to {@code err}. Tests pass their own
+ * streams; {@code interactive} says whether a person is watching stderr (progress lines are only for them).
+ */
+record Terminal(PrintStream out, PrintStream err, boolean interactive) {
+
+    static Terminal system() {
+        return new Terminal(System.out, System.err, System.console() != null);
+    }
+}
