@@ -147,16 +147,16 @@ final class DecodeRun {
             cloudWatch(envelope);
         } else if (envelope.detail != null) {
             if (envelope.detailType != null && envelope.detailType.endsWith("via CloudTrail")) {
-                emit(envelope.detail, origin(envelope.detailStart), () -> excerpt(envelope.detailStart));
+                emit(envelope.detail, origin(envelope.detailStart), () -> excerpt(envelope.detailStart, p));
             } else {
-                notCloudTrail(start, "an EventBridge event of detail-type '" + envelope.detailType + "'");
+                notCloudTrail(p, start, "an EventBridge event of detail-type '" + envelope.detailType + "'");
             }
         } else if (record.cloudTrailKeySeen) {
-            emit(record, origin(start), () -> excerpt(start));
+            emit(record, origin(start), () -> excerpt(start, p));
         } else if (envelope.digest) {
             listener.onSkippedFile(name, "CloudTrail digest file (digestStartTime/logFiles): it lists log files, it holds no records");
         } else {
-            notCloudTrail(start, "a JSON object with keys " + envelope.otherKeys);
+            notCloudTrail(p, start, "a JSON object with keys " + envelope.otherKeys);
         }
     }
 
@@ -217,7 +217,7 @@ final class DecodeRun {
                 RawRecord r = readGuarded(p, start, new StreamBudget(start.offset()), RecordReader.OtherField.SKIP);
                 recordStart = null;
                 if (r != null) {
-                    emit(r, origin(start), () -> excerpt(start));
+                    emit(r, origin(start), () -> excerpt(start, p));
                 }
             } else {
                 notAnObject(p, t, "element of Records");
@@ -259,7 +259,7 @@ final class DecodeRun {
                     p.skipChildren();
                 }
             }
-            out.add(new Embedded(origin(start), what, json, json == null ? excerpt(start) : null));
+            out.add(new Embedded(origin(start), what, json, json == null ? excerpt(start, p) : null));
         }
         recordStart = null;
         return out;
@@ -314,7 +314,7 @@ final class DecodeRun {
         try {
             return RecordReader.read(p, budget, other);
         } catch (RecordBudget.RecordTooLargeException e) {
-            String excerpt = excerpt(start);
+            String excerpt = excerpt(start, p);
             while (p.getParsingContext() != parent && p.nextToken() != null) {
                 p.skipChildren();
             }
@@ -348,16 +348,16 @@ final class DecodeRun {
     private void notAnObject(JsonParser p, JsonToken t, String what) throws IOException {
         Start start = startOf(p);
         p.skipChildren();
-        bad(origin(start), what + " is " + RecordReader.describe(t) + ", not a record object", excerpt(start));
+        bad(origin(start), what + " is " + RecordReader.describe(t) + ", not a record object", excerpt(start, p));
     }
 
-    private void notCloudTrail(Start start, String what) {
+    private void notCloudTrail(JsonParser p, Start start, String what) {
         if (delivered == 0) {
             skipped = true;
             listener.onSkippedFile(name, "not CloudTrail data: the first value (at " + origin(start) + ") is " + what
                     + ", with no Records, eventID or eventName");
         } else {
-            bad(origin(start), "not a CloudTrail record: " + what, excerpt(start));
+            bad(origin(start), "not a CloudTrail record: " + what, excerpt(start, p));
         }
     }
 
@@ -398,8 +398,11 @@ final class DecodeRun {
                 ? new Origin(name, start.line(), start.offset()) : Origin.offset(name, start.offset());
     }
 
-    private String excerpt(Start start) {
-        return window.excerpt(start.offset(), EXCERPT_BYTES);
+    /** The raw text of the value that started at {@code start} and ends where the parser now stands, cut to the excerpt size. */
+    private String excerpt(Start start, JsonParser p) {
+        long end = p.currentLocation().getByteOffset();
+        int length = end > start.offset() ? (int) Math.min(EXCERPT_BYTES, end - start.offset()) : EXCERPT_BYTES;
+        return window.excerpt(start.offset(), length);
     }
 
     private static String cut(String json) {

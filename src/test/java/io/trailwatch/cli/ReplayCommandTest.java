@@ -1,0 +1,159 @@
+package io.trailwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trailwatch replay} end to end, in-process: exit codes, outputs, dead letters, suppression. */
+class ReplayCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECORDING = "testdata/recordings/iam-create-use-delete";
+    private static final List<String> REQUIRED = List.of("alertId", "ruleId", "title", "severity", "techniques",
+            "principal", "accountId", "firstEventTime", "lastEventTime", "eventCount", "eventIds", "summary", "suppressed");
+
+    @Test
+    void findsTheCreateUseDeleteSequenceInTheBundledRecording() {
+        CliRun run = CliRun.of("replay", RECORDING);
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("iam-user-create-use-delete"), run.out());
+        assertTrue(run.out().contains("malicious-iam-user"), run.out());
+        assertTrue(run.err().contains("alerts 1, suppressed 0"), run.err());
+    }
+
+    @Test
+    void jsonAlertsToAFileCarryEveryRequiredField(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("alerts.jsonl");
+        CliRun run = CliRun.of("replay", "--format", "json", "--output", out.toString(), RECORDING);
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.out());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(1, lines.size());
+        JsonNode alert = JSON.readTree(lines.get(0));
+        REQUIRED.forEach(k -> assertTrue(alert.has(k), "missing " + k + " in " + alert));
+        assertTrue(alert.get("techniques").isArray() && alert.get("eventIds").isArray());
+        assertEquals(3, alert.get("eventIds").size());
+    }
+
+    @Test
+    void badInputIsDeadLetteredWithItsOriginAndTheRunGoesOn(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a-notjson.json"), "this is not json\n");
+        byte[] gz = gzip("{\"Records\":[" + record("e1", "2024-08-01T10:00:00Z") + "," + record("e2", "2024-08-01T10:00:01Z"));
+        Files.write(in.resolve("b-truncated.json.gz"), java.util.Arrays.copyOf(gz, gz.length - 12));
+        Files.writeString(in.resolve("c-lines.jsonl"), record("e3", "2024-08-01T10:00:02Z") + "\n"
+                + "[1,2]\n" + record("e4", "not a time") + "\n" + record("e5", "2024-08-01T10:00:03Z") + "\n");
+        Path dead = dir.resolve("dead.jsonl");
+
+        CliRun run = CliRun.of("replay", "--dead-letter", dead.toString(), in.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> letters = Files.readAllLines(dead).stream().map(ReplayCommandTest::parse).toList();
+        assertTrue(letters.size() >= 4, letters.toString());
+        assertTrue(letters.stream().allMatch(l -> l.hasNonNull("file") && l.hasNonNull("reason")), letters.toString());
+        JsonNode badTime = letters.stream().filter(l -> l.get("reason").asText().contains("'not a time'")).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter for the bad eventTime: " + letters));
+        assertTrue(badTime.get("file").asText().endsWith("c-lines.jsonl"), badTime.toString());
+        assertEquals(3, badTime.get("line").asLong(), "reported at its line");
+        assertEquals(record("e4", "not a time"), badTime.get("excerpt").asText(), "the excerpt is that record, no more");
+        assertTrue(run.err().matches("(?s).*bad records " + letters.size() + " .*"), run.err());
+        assertTrue(run.err().contains(": 3 records in"), "e1 before the gzip cut, e3 and e5: " + run.err());
+
+        CliRun strict = CliRun.of("replay", "--strict", "--dead-letter", dir.resolve("dead2.jsonl").toString(), in.toString());
+        assertEquals(1, strict.exit(), "--strict fails the run on bad input");
+    }
+
+    @Test
+    void aCleanRunLeavesNoDeadLetterFile(@TempDir Path dir) {
+        Path dead = dir.resolve("dead.jsonl");
+        assertEquals(0, CliRun.of("replay", "--dead-letter", dead.toString(), RECORDING).exit());
+        assertFalse(Files.exists(dead));
+    }
+
+    @Test
+    void aMaintenanceWindowSuppressesVisibly(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("suppress.yaml"), """
+                maintenanceWindows:
+                  - account: "229654561268"
+                    principal: "arn:aws:iam::229654561268:user/christophe"
+                    start: 2024-08-01T13:00:00Z
+                    end: 2024-08-01T15:00:00Z
+                    ticket: CHG-1234
+                """);
+        CliRun run = CliRun.of("replay", "--format", "json", "--config", config.toString(), RECORDING);
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode alert = parse(run.out().strip());
+        assertTrue(alert.get("suppressed").asBoolean());
+        assertTrue(alert.get("suppressionReason").asText().contains("CHG-1234"), alert.toString());
+    }
+
+    @Test
+    void userMistakesAreOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        CliRun missing = CliRun.of("replay", dir.resolve("nope").toString());
+        assertEquals(2, missing.exit());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("nope"));
+
+        Path config = Files.writeString(dir.resolve("bad.yaml"), "maintenanceWindows:\n  - strat: 2024-01-01T00:00:00Z\n");
+        CliRun badConfig = CliRun.of("replay", "--config", config.toString(), RECORDING);
+        assertEquals(2, badConfig.exit());
+        assertTrue(badConfig.err().contains("bad.yaml:2") && badConfig.err().contains("strat"), badConfig.err());
+        assertFalse(badConfig.err().contains("\tat "), "no stack trace without --verbose");
+
+        assertEquals(2, CliRun.of("replay").exit());
+        assertEquals(2, CliRun.of("replay", "--format", "xml", RECORDING).exit());
+        assertEquals(2, CliRun.of("frobnicate").exit());
+        assertEquals(0, CliRun.of("replay", "--help").exit());
+    }
+
+    @Test
+    void aBrokenRuleIsReportedAsFileAndLine(@TempDir Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("epl"));
+        Files.writeString(rules.resolve("broken.epl"), """
+                // a comment line
+
+                @Name('broken') select * fromm CloudTrail;
+                """);
+        CliRun run = CliRun.of("replay", "--rules", rules.toString(), RECORDING);
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("broken.epl:3:"), run.err());
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+
+    private static String record(String id, String time) {
+        return "{\"eventID\":\"" + id + "\",\"eventName\":\"ListBuckets\",\"eventSource\":\"s3.amazonaws.com\","
+                + "\"eventTime\":\"" + time + "\",\"awsRegion\":\"us-east-1\",\"recipientAccountId\":\"111122223333\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/alice\"}}";
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+}
