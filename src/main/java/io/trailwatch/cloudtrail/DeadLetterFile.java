@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Appends bad records to a file as JSON lines {@code {"file","line","offset","reason","excerpt"}} (line and
- * offset are -1 when unknown, excerpt may be null) and counts them. Thread-safe; each line is flushed as it
+ * offset are left out when unknown, excerpt is null when the raw text is gone) and counts them. Thread-safe; each line is flushed as it
  * is written, so the file is complete even if the process dies.
  */
 public final class DeadLetterFile implements Closeable {
@@ -55,8 +55,12 @@ public final class DeadLetterFile implements Closeable {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("file", origin.file());
-            g.writeNumberField("line", origin.line());
-            g.writeNumberField("offset", origin.offset());
+            if (origin.line() >= 0) {
+                g.writeNumberField("line", origin.line());
+            }
+            if (origin.offset() >= 0) {
+                g.writeNumberField("offset", origin.offset());
+            }
             g.writeStringField("reason", reason);
             g.writeStringField("excerpt", excerpt);
             g.writeEndObject();
