@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -73,7 +74,14 @@ final class TestCommand implements Command {
         if (only != null && cases.isEmpty()) {
             throw new UsageException("--rule: no fixture case of rule '" + only + "' under " + tree.root());
         }
-        return runCases(new FixtureRunner(pack, Files.createTempDirectory("trailwatch-test")), cases, catalog.size(), terminal);
+        Path deadLetters = Files.createTempDirectory("trailwatch-test");
+        int exit = runCases(new FixtureRunner(pack, deadLetters), cases, catalog.size(), terminal);
+        try (Stream<Path> left = Files.list(deadLetters)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(deadLetters);
+            }
+        }
+        return exit;
     }
 
     private static int runCases(FixtureRunner runner, List<FixtureCase> cases, int catalogProblems, Terminal terminal)
