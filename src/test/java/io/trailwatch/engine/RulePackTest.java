@@ -138,9 +138,11 @@ class RulePackTest {
     void bundledPackLoadsWithItsMetadata() throws RuleLoadException {
         RulePack pack = BundledRules.pack();
 
-        assertEquals(List.of("bulk-destruction", "iam-user-create-use-delete"), pack.rules().stream().map(RuleInfo::id).toList());
+        assertEquals(List.of("ami-deregistration", "bulk-destruction", "cloudtrail-logging-impaired", "ecs-service-delete-burst",
+                "iam-role-create-use-delete", "iam-user-create-use-delete", "instance-create-terminate"),
+                pack.rules().stream().map(RuleInfo::id).toList());
         assertEquals(Duration.ofHours(24), pack.longestWindow());
-        RuleInfo iam = pack.rules().get(1);
+        RuleInfo iam = pack.rules().get(5);
         assertEquals(Severity.HIGH, iam.severity());
         assertEquals("epl/iam/iam-user-create-use-delete.epl", iam.source());
         assertTrue(iam.techniques().contains("T1136.003"), iam.techniques().toString());

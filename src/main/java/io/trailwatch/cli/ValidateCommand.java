@@ -1,0 +1,57 @@
+package io.trailwatch.cli;
+
+import io.trailwatch.alert.RuleInfo;
+import io.trailwatch.engine.RuleLoadException;
+import io.trailwatch.engine.RulePack;
+import io.trailwatch.engine.RuleProblem;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code trailwatch validate [DIR]}: compiles every module of the rule pack and checks its metadata (required
+ * annotations, ids unique and equal to file names, ATT&CK ids well formed). Prints one {@code file:line: message}
+ * line per problem on stdout and exits 1 when there is any.
+ */
+final class ValidateCommand implements Command {
+
+    @Override
+    public String name() {
+        return "validate";
+    }
+
+    @Override
+    public String summary() {
+        return "compile the rule pack and check its metadata; file:line: problems, exit 1 on any";
+    }
+
+    @Override
+    public String usage() {
+        return "[RULES_DIR]   (default: ./epl)";
+    }
+
+    @Override
+    public Options options() {
+        return new Options();
+    }
+
+    @Override
+    public int run(CommandLine line, Terminal terminal) throws UsageException {
+        if (line.getArgList().size() > 1) {
+            throw new UsageException("expected at most one rules directory, got " + line.getArgList());
+        }
+        Path dir = RulesArgument.resolve(line.getArgList());
+        try {
+            RulePack pack = RulePack.load(dir);
+            for (RuleInfo rule : pack.rules()) {
+                terminal.err().println("ok   " + rule.source() + "  " + rule.id() + " " + rule.techniques());
+            }
+            terminal.err().println(pack.rules().size() + " rule(s) valid in " + dir);
+            return ExitCode.OK;
+        } catch (RuleLoadException e) {
+            e.problems().stream().map(RuleProblem::toString).forEach(terminal.out()::println);
+            terminal.err().println(e.problems().size() + " problem(s) in " + dir);
+            return ExitCode.FAILURES;
+        }
+    }
+}

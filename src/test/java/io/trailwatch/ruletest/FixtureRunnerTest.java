@@ -1,0 +1,77 @@
+package io.trailwatch.ruletest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a case fails: each kind of mismatch gives a diff line naming what was expected and what was raised. */
+class FixtureRunnerTest {
+
+    private static final Path STOP_LOGGING = BundledPack.FIXTURES
+            .resolve("defense-evasion/cloudtrail-logging-impaired/positive/stratus-stop-logging/events.json");
+    private static final String RULE = "cloudtrail-logging-impaired";
+
+    @TempDir
+    Path dir;
+
+    private CaseResult run(CaseKind kind, String expectedJson) throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve("case"));
+        Files.copy(STOP_LOGGING, caseDir.resolve(FixtureCase.EVENTS));
+        if (expectedJson != null) {
+            Files.writeString(caseDir.resolve(FixtureCase.EXPECTED), expectedJson);
+        }
+        return new FixtureRunner(BundledPack.pack(), dir).run(new FixtureCase("defense-evasion", RULE, kind, "case", caseDir));
+    }
+
+    @Test
+    void aWrongSeverityIsADiffShowingTheRaisedAlert() throws Exception {
+        CaseResult result = run(CaseKind.POSITIVE, "[{\"ruleId\": \"" + RULE + "\", \"count\": 1, \"severity\": \"low\"}]");
+
+        assertFalse(result.passed());
+        assertEquals("- expected 1 x " + RULE + " severity=low, raised 0", result.failures().get(0));
+        assertTrue(result.failures().get(1).startsWith("+ unexpected " + RULE + " principal=arn:aws:iam::143434273843:user/christophe"),
+                result.failures().get(1));
+        assertEquals(1, result.alerts().size());
+    }
+
+    @Test
+    void anAlertInANegativeCaseFailsIt() throws Exception {
+        CaseResult result = run(CaseKind.NEGATIVE, null);
+
+        assertFalse(result.passed());
+        assertTrue(result.failures().get(0).contains("a negative case may raise only suppressed alerts"), result.failures().get(0));
+    }
+
+    @Test
+    void aPositiveCaseWithoutExpectedFileFails() throws Exception {
+        CaseResult result = run(CaseKind.POSITIVE, null);
+
+        assertTrue(result.failures().get(0).contains("expected.json does not exist"), result.failures().get(0));
+    }
+
+    @Test
+    void aMalformedExpectedFileIsReportedNotThrown() throws Exception {
+        CaseResult result = run(CaseKind.POSITIVE, "[{\"ruleId\": \"" + RULE + "\"}]");
+
+        assertFalse(result.passed());
+        assertTrue(result.failures().get(0).contains("count"), result.failures().get(0));
+    }
+
+    @Test
+    void undecodableRecordsFailTheCaseInsteadOfBeingDropped() throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(caseDir.resolve(FixtureCase.EVENTS), "[{\"eventName\": \"StopLogging\"}]");
+
+        CaseResult result = new FixtureRunner(BundledPack.pack(), dir)
+                .run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, "bad", caseDir));
+
+        assertEquals(List.of(), result.alerts());
+        assertTrue(result.failures().get(0).contains("1 record(s) could not be decoded"), result.failures().get(0));
+    }
+}
