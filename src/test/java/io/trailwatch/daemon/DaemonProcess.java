@@ -1,0 +1,89 @@
+package io.trailwatch.daemon;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** A {@code trailwatch run} child JVM for integration tests, with its log in a file. */
+final class DaemonProcess implements AutoCloseable {
+
+    private static int started;
+
+    private final Path config;
+    private final Path log;
+    private Process process;
+
+    DaemonProcess(Path config, Path log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    DaemonProcess start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "io.trailwatch.cli.Main", "run", "--config", config.toString());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        started++;
+        process = builder.start();
+        return this;
+    }
+
+    /** SIGTERM, then the exit code (fails the test if it does not exit in time). */
+    int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("daemon did not exit within " + within + " of SIGTERM; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (alive()) {
+            kill();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until {@code condition} holds, failing with {@code what} and the log after {@code timeout}. */
+    void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + timeout + " waiting for " + what + "; daemon log:\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+}
