@@ -62,7 +62,7 @@ public sealed interface SourceConfig {
     }
 
     /** {@code type: stdin}: JSON lines on standard input; it cannot be rewound after a restart. */
-    record Stdin(String description) implements SourceConfig {
+    record Stdin() implements SourceConfig {
         @Override
         public LiveSource open() {
             return new StdinSource(System.in);
