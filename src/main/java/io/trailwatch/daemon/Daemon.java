@@ -1,6 +1,5 @@
 package io.trailwatch.daemon;
 
-import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.Suppressor;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import io.trailwatch.cloudtrail.DeadLetterFile;
@@ -25,8 +24,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,26 +79,44 @@ public final class Daemon {
         List<AlertSink> built = Sinks.create(config.sinks(), Path.of(config.stateDir()));
         List<QueuedSink> sinks = built.stream()
                 .map(s -> new QueuedSink(s, config.sinkQueue(), SINK_OFFER_TIMEOUT)).toList();
-        List<LiveSource> sources = config.sources().stream().map(SourceConfig::open).toList();
-        List<AutoCloseable> resources = new ArrayList<>(sources);
-        DaemonMetrics metrics = new DaemonMetrics();
-        DeadLetterFile deadLetter = new DeadLetterFile(Path.of(config.deadLetter()));
-        resources.add(deadLetter);
-        Checkpointer checkpointer = new Checkpointer(store, pack.longestWindow());
-        checkpointer.restore(sources);
-
-        FeedLoop[] self = new FeedLoop[1];
-        AlertDispatch dispatch = new AlertDispatch(new Suppressor(config.suppression()), List.<AlertSink>copyOf(sinks),
-                alert -> admit(alert, delivered, metrics, self[0]));
-        DetectionEngine engine = new DetectionEngine(pack, EngineOptions.defaults(), detection -> {
-            try {
-                dispatch.accept(detection);
-            } catch (RuntimeException e) {
-                self[0].sinkFailed(e);
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            List<LiveSource> sources = config.sources().stream().map(SourceConfig::open).toList();
+            resources.addAll(sources);
+            DeadLetterFile deadLetter = new DeadLetterFile(Path.of(config.deadLetter()));
+            resources.add(deadLetter);
+            Checkpointer checkpointer = new Checkpointer(store, pack.longestWindow());
+            checkpointer.restore(sources);
+            DaemonMetrics metrics = new DaemonMetrics();
+            DeliveryGate gate = new DeliveryGate(delivered, metrics);
+            AlertDispatch dispatch = new AlertDispatch(new Suppressor(config.suppression()),
+                    List.<AlertSink>copyOf(sinks), gate);
+            DetectionEngine engine = new DetectionEngine(pack, EngineOptions.defaults(), detection -> {
+                try {
+                    dispatch.accept(detection);
+                } catch (RuntimeException e) {
+                    gate.sinkFailed(e);
+                }
+            });
+            resources.add(engine);
+            metrics.watch(engine, sinks, webhooks(built));
+            FeedLoop feed = new FeedLoop(config, sources, engine, timeline(engine), checkpointer, delivered, gate,
+                    sinks, new RuleWatcher(Path.of(config.rules()), config.rulesPollInterval()), metrics, deadLetter,
+                    Clock.systemUTC());
+            if (config.metrics().enabled()) {
+                resources.add(new HealthServer(config.metrics(), metrics.registry, feed::running, feed::ready));
             }
-        });
-        resources.add(engine);
-        EventTimeline timeline = new EventTimeline(config.lateness(), ReplayOptions.DEDUP_WINDOW, new TimelineListener() {
+            logStart(pack, sources, sinks);
+            boolean clean = runLoop(feed);
+            LOG.info(clean ? "Stopped cleanly" : "Stopped after a failure");
+            return clean;
+        } finally {
+            closeAll(sinks, resources);
+        }
+    }
+
+    private EventTimeline timeline(DetectionEngine engine) {
+        return new EventTimeline(config.lateness(), ReplayOptions.DEDUP_WINDOW, new TimelineListener() {
             @Override
             public void onEvent(CloudTrailEvent e) {
                 engine.send(e);
@@ -112,21 +127,6 @@ public final class Daemon {
                 engine.advanceTo(millis);
             }
         });
-        metrics.watch(engine, sinks, webhooks(built));
-        FeedLoop feed = new FeedLoop(config, sources, engine, timeline, checkpointer, delivered, sinks,
-                new RuleWatcher(Path.of(config.rules()), config.rulesPollInterval()), metrics, deadLetter,
-                Clock.systemUTC());
-        self[0] = feed;
-        HealthServer health = config.metrics().enabled()
-                ? new HealthServer(config.metrics(), metrics.registry, feed::running, feed::ready) : null;
-        if (health != null) {
-            resources.add(health);
-        }
-        logStart(pack, sources, sinks);
-        boolean clean = runLoop(feed);
-        closeAll(sinks, resources);
-        LOG.info(clean ? "Stopped cleanly" : "Stopped after a failure");
-        return clean;
     }
 
     /** Asks a running daemon to stop reading, drain, commit and return from {@link #run()}; returns at once. */
@@ -164,26 +164,6 @@ public final class Daemon {
             return false;
         }
         return feed.failure() == null;
-    }
-
-    private static boolean admit(Alert alert, DeliveredAlertIds delivered, DaemonMetrics metrics, FeedLoop feed) {
-        metrics.alerts.labelValues(alert.ruleId(), String.valueOf(alert.suppressed())).inc();
-        long eventTime = eventTimeOf(alert);
-        if (!delivered.firstDelivery(alert.alertId(), eventTime)) {
-            metrics.alreadyDelivered.inc();
-            return false;
-        }
-        feed.alertDelivered();
-        return true;
-    }
-
-    /** The alert's last event time; an unparsable one (never expected) counts as now, so the id is still kept. */
-    private static long eventTimeOf(Alert alert) {
-        try {
-            return Instant.parse(alert.lastEventTime()).toEpochMilli();
-        } catch (DateTimeParseException | NullPointerException e) {
-            return System.currentTimeMillis();
-        }
     }
 
     private static Map<String, WebhookSink> webhooks(List<AlertSink> sinks) {

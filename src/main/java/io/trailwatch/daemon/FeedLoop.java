@@ -13,7 +13,9 @@ import io.trailwatch.source.LiveSource;
 import io.trailwatch.source.Origin;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -37,6 +39,7 @@ final class FeedLoop implements Runnable {
     private final EventTimeline timeline;
     private final Checkpointer checkpointer;
     private final DeliveredAlertIds delivered;
+    private final DeliveryGate gate;
     private final List<? extends AlertSink> sinks;
     private final RuleWatcher rules;
     private final DaemonMetrics metrics;
@@ -44,17 +47,19 @@ final class FeedLoop implements Runnable {
     private final Clock clock;
     private final CloudTrailDecoder decoder = new CloudTrailDecoder();
     private final Object wake = new Object();
+    /** The last read problem per source id, so a lasting problem is logged once, not every poll. */
+    private final Map<String, String> readProblems = new HashMap<>();
     private volatile boolean stopRequested;
     private volatile boolean ready;
     private volatile boolean running = true;
-    private volatile Throwable failure;
+    private volatile Exception failure;
     private long lastCommitNanos = System.nanoTime();
-    private long alertsSinceCommit;
     private long duplicatesSeen;
     private long lateSeen;
 
     FeedLoop(DaemonConfig config, List<LiveSource> sources, DetectionEngine engine, EventTimeline timeline,
-             Checkpointer checkpointer, DeliveredAlertIds delivered, List<? extends AlertSink> sinks, RuleWatcher rules,
+             Checkpointer checkpointer, DeliveredAlertIds delivered, DeliveryGate gate, List<? extends AlertSink> sinks,
+             RuleWatcher rules,
              DaemonMetrics metrics, DeadLetterFile deadLetter, Clock clock) {
         this.config = config;
         this.sources = List.copyOf(sources);
@@ -62,23 +67,12 @@ final class FeedLoop implements Runnable {
         this.timeline = timeline;
         this.checkpointer = checkpointer;
         this.delivered = delivered;
+        this.gate = gate;
         this.sinks = List.copyOf(sinks);
         this.rules = rules;
         this.metrics = metrics;
         this.deadLetter = deadLetter;
         this.clock = clock;
-    }
-
-    /** An alert passed to the sinks; the loop commits after this round. */
-    void alertDelivered() {
-        alertsSinceCommit++;
-    }
-
-    /** A sink did not take an alert: the loop stops at once without committing. */
-    void sinkFailed(RuntimeException e) {
-        if (failure == null) {
-            failure = e;
-        }
     }
 
     /** Asks the loop to stop reading, commit and return; returns at once. */
@@ -99,14 +93,14 @@ final class FeedLoop implements Runnable {
     }
 
     /** Why the loop stopped on its own, or null. */
-    Throwable failure() {
+    Exception failure() {
         return failure;
     }
 
     @Override
     public void run() {
         try {
-            while (!stopRequested && failure == null) {
+            while (!stopRequested && !failed()) {
                 reloadRulesIfChanged();
                 int units = pollSources();
                 if (units == 0) {
@@ -114,14 +108,14 @@ final class FeedLoop implements Runnable {
                     ready = true;
                 }
                 updateGauges();
-                if (failure == null && (alertsSinceCommit > 0 || dueForCommit())) {
+                if (!failed() && (gate.alertsPending() || dueForCommit())) {
                     commit();
                 }
                 if (units == 0) {
                     idle();
                 }
             }
-            if (failure == null) {
+            if (!failed()) {
                 commit();
                 LOG.info("Stopped reading; positions committed at event time {}", engine.currentTimeMillis());
             }
@@ -131,6 +125,9 @@ final class FeedLoop implements Runnable {
             Thread.currentThread().interrupt();
             failure = e;
         } finally {
+            if (failure == null) {
+                failure = gate.sinkFailure();
+            }
             running = false;
         }
         if (failure != null) {
@@ -157,10 +154,16 @@ final class FeedLoop implements Runnable {
         for (LiveSource source : sources) {
             try {
                 units += source.poll(unit -> read(source, unit));
+                if (readProblems.remove(source.id()) != null) {
+                    LOG.info("Source {} is readable again", source.id());
+                }
             } catch (IOException e) {
-                LOG.warn("Source {} could not be read ({}); trying again at the next poll", source.id(), e.toString());
+                if (!e.toString().equals(readProblems.put(source.id(), e.toString()))) {
+                    LOG.warn("Source {} could not be read ({}); retrying at every poll, logged again only when the"
+                            + " problem changes", source.id(), e.toString());
+                }
             }
-            if (failure != null) {
+            if (failed()) {
                 break;
             }
         }
@@ -207,6 +210,10 @@ final class FeedLoop implements Runnable {
         }
     }
 
+    private boolean failed() {
+        return failure != null || gate.sinkFailure() != null;
+    }
+
     private boolean dueForCommit() {
         return System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos();
     }
@@ -218,7 +225,7 @@ final class FeedLoop implements Runnable {
         }
         delivered.save();
         checkpointer.commit(engine.currentTimeMillis());
-        alertsSinceCommit = 0;
+        gate.committed();
         lastCommitNanos = System.nanoTime();
     }
 
