@@ -49,6 +49,12 @@ final class DaemonProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Writes to the daemon's standard input. */
+    void sendToStdin(String text) throws IOException {
+        process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** SIGKILL. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
