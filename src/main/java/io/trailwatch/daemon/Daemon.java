@@ -101,7 +101,8 @@ public final class Daemon {
             resources.add(engine);
             metrics.watch(engine, sinks, webhooks(built));
             FeedLoop feed = new FeedLoop(config, sources, engine, timeline(engine), checkpointer, delivered, gate,
-                    sinks, new RuleWatcher(Path.of(config.rules()), config.rulesPollInterval()), metrics, deadLetter,
+                    sinks, new RuleWatcher(Path.of(config.rules()), config.rulesPollInterval(),
+                            () -> metrics.ruleReloads.labelValues("rejected").inc()), metrics, deadLetter,
                     Clock.systemUTC());
             if (config.metrics().enabled()) {
                 resources.add(new HealthServer(config.metrics(), metrics.registry, feed::running, feed::ready));

@@ -30,7 +30,7 @@ final class DaemonMetrics {
     final Counter alerts = register(Counter.builder().name("trailwatch_alerts")
             .help("Alerts produced, by rule and whether suppressed").labelNames("rule", "suppressed").build());
     final Counter ruleReloads = register(Counter.builder().name("trailwatch_rule_reloads")
-            .help("Rule directory changes, by result (applied or rejected)").labelNames("result").build());
+            .help("Rule directory changes, by result: applied, rejected (does not compile) or failed (did not deploy)").labelNames("result").build());
     final Gauge watermarkLag = register(Gauge.builder().name("trailwatch_watermark_lag_seconds")
             .help("Wall clock minus the engine's event time").build());
 

@@ -143,7 +143,7 @@ final class FeedLoop implements Runnable {
                 checkpointer.longestWindow(pack.longestWindow());
                 metrics.ruleReloads.labelValues("applied").inc();
             } catch (IllegalStateException e) {
-                metrics.ruleReloads.labelValues("rejected").inc();
+                metrics.ruleReloads.labelValues("failed").inc();
                 LOG.error("Rule reload failed, the previous rules run again: {}", e.getMessage());
             }
         });
@@ -172,7 +172,7 @@ final class FeedLoop implements Runnable {
 
     private void read(LiveSource source, InputUnit unit) throws IOException {
         long[] maxTime = {checkpointer.maxEventTime(source.id())};
-        decoder.decode(unit.open(), unit.origin(), new DecodeListener() {
+        DecodeListener listener = new DecodeListener() {
             @Override
             public void onEvent(CloudTrailEvent event, Origin origin) {
                 metrics.eventsIn.inc();
@@ -190,7 +190,13 @@ final class FeedLoop implements Runnable {
             public void onSkippedFile(String file, String reason) {
                 LOG.debug("Skipped {}: {}", file, reason);
             }
-        });
+        };
+        try {
+            decoder.decode(unit.open(), unit.origin(), listener);
+        } catch (RuntimeException e) {
+            // A decoder bug must not stop the daemon on the same input at every restart: dead-letter the rest.
+            listener.onBadRecord(Origin.line(unit.origin(), unit.firstLine()), "decoder failed: " + e, null);
+        }
         checkpointer.read(source.id(), unit.checkpointAfter(), maxTime[0]);
     }
 

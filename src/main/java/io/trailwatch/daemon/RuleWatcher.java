@@ -27,12 +27,15 @@ final class RuleWatcher {
 
     private final Path directory;
     private final long intervalNanos;
+    private final Runnable onRejected;
     private Map<String, String> seen;
     private long lastCheck = System.nanoTime();
 
-    RuleWatcher(Path directory, Duration interval) {
+    /** @param onRejected called once per change that does not compile */
+    RuleWatcher(Path directory, Duration interval, Runnable onRejected) {
         this.directory = directory;
         this.intervalNanos = interval.toNanos();
+        this.onRejected = onRejected;
         this.seen = fingerprint();
     }
 
@@ -55,6 +58,7 @@ final class RuleWatcher {
             for (RuleProblem problem : e.problems()) {
                 LOG.error("Rule reload rejected, the running rules stay: {}", problem);
             }
+            onRejected.run();
             return Optional.empty();
         }
     }
