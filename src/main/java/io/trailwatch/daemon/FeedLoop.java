@@ -21,7 +21,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The one thread that owns the engine: polls the sources, decodes each unit, feeds the event timeline
- * (dedup, reorder, watermark), lets event time pass to {@code wall clock − lateness} while input is idle,
+ * (dedup, reorder, watermark), lets event time pass to {@code wall clock − lateness} once input is idle,
  * applies rule reloads between units, and commits positions after flushing the sinks.
  *
  * <p>A commit follows every round that produced alerts, and at least every {@code commitInterval} while
@@ -32,6 +32,12 @@ import org.apache.logging.log4j.Logger;
 final class FeedLoop implements Runnable {
 
     private static final Logger LOG = LogManager.getLogger(FeedLoop.class);
+    /**
+     * Empty polls in a row before input counts as idle and event time follows the wall clock. A delivery
+     * tree hands out a file only on the second poll that sees it unchanged, so after a start (or a burst of
+     * arrivals) one empty poll does not mean caught up: advancing then would make a backlog late.
+     */
+    private static final int IDLE_ROUNDS_BEFORE_CLOCK = 3;
 
     private final DaemonConfig config;
     private final List<LiveSource> sources;
@@ -54,6 +60,7 @@ final class FeedLoop implements Runnable {
     private volatile boolean running = true;
     private volatile Exception failure;
     private long lastCommitNanos = System.nanoTime();
+    private int idleRounds;
     private long duplicatesSeen;
     private long lateSeen;
 
@@ -103,7 +110,8 @@ final class FeedLoop implements Runnable {
             while (!stopRequested && !failed()) {
                 reloadRulesIfChanged();
                 int units = pollSources();
-                if (units == 0) {
+                idleRounds = units == 0 ? idleRounds + 1 : 0;
+                if (idleRounds >= IDLE_ROUNDS_BEFORE_CLOCK) {
                     timeline.advanceWatermarkTo(clock.millis() - config.lateness().toMillis());
                     ready = true;
                 }

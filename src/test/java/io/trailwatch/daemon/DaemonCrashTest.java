@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class DaemonCrashTest {
                 DaemonFixture.dropIn(tree.resolve("AWSLogs/111122223333/CloudTrail/us-east-1/" + fileEvent + ".json"),
                         DaemonFixture.deliveryFile(List.of(fileEvent)));
                 Files.writeString(tailed, DaemonFixture.record(lineEvent, "StopLogging") + "\n",
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 expected.add(fileEvent);
                 expected.add(lineEvent);
                 Thread.sleep(random.nextInt(150));
@@ -61,9 +62,9 @@ class DaemonCrashTest {
             }
         }
         daemon.await(Duration.ofSeconds(60), "all " + expected.size() + " alerts",
-                () -> fixture.alertIds().size() >= expected.size());
+                () -> fixture.alertedEventIds().size() >= expected.size());
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
-        List<String> delivered = fixture.alertIds();
+        List<String> delivered = fixture.alertedEventIds();
         assertEquals(expected.stream().sorted().toList(), delivered.stream().sorted().toList(),
                 "each expected alert exactly once");
     }

@@ -47,8 +47,13 @@ final class DaemonFixture {
 
     /** One CloudTrail record as a JSON object, timed now so the daemon's idle clock agrees with it. */
     static String record(String eventId, String eventName) {
+        return record(eventId, eventName, Instant.now());
+    }
+
+    /** One CloudTrail record as a JSON object at {@code time}. */
+    static String record(String eventId, String eventName, Instant time) {
         return "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/alice\","
-                + "\"accountId\":\"111122223333\",\"userName\":\"alice\"},\"eventTime\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + "\"accountId\":\"111122223333\",\"userName\":\"alice\"},\"eventTime\":\"" + time.truncatedTo(ChronoUnit.SECONDS)
                 + "\",\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"" + eventName
                 + "\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.9\",\"eventID\":\"" + eventId
                 + "\",\"recipientAccountId\":\"111122223333\"}";
@@ -75,12 +80,15 @@ final class DaemonFixture {
         return file;
     }
 
-    /** The alert ids in the alert file, in order, duplicates kept. */
-    List<String> alertIds() {
-        return alertIds(alerts);
+    /**
+     * The evidence event id of each alert in the alert file, in order, duplicates kept. The test rules alert once
+     * per event, so this is one-to-one with alertId and reads better in a failure.
+     */
+    List<String> alertedEventIds() {
+        return alertedEventIds(alerts);
     }
 
-    static List<String> alertIds(Path file) {
+    static List<String> alertedEventIds(Path file) {
         List<String> ids = new ArrayList<>();
         try {
             if (!Files.exists(file)) {
@@ -97,7 +105,7 @@ final class DaemonFixture {
         return ids;
     }
 
-    /** The event id the test rule names in the summary: unique per alert and readable in failures. */
+    /** The alert's first evidence event id. */
     static String summaryEventId(JsonNode alert) {
         return alert.path("eventIds").path(0).asText();
     }

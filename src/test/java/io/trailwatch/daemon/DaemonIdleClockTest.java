@@ -1,16 +1,21 @@
 package io.trailwatch.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With no input after an event, event time still advances to wall clock − lateness, so timers fire. */
+/**
+ * With no input after an event, event time still advances to wall clock − lateness, so timers fire; but
+ * not before a backlog found at start has been read, or the backlog would all be late.
+ */
 class DaemonIdleClockTest {
 
     private static final String DELAYED_RULE = """
@@ -39,6 +44,25 @@ class DaemonIdleClockTest {
     }
 
     @Test
+    void aBacklogOfDeliveryFilesFoundAtStartIsReadBeforeTheClockJumpsToNow() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(temp);
+        Path tree = temp.resolve("cloudtrail");
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        for (int file = 0; file < 3; file++) {
+            String record = DaemonFixture.record("old-" + file, "StopLogging", hourAgo.plusSeconds(60L * file));
+            DaemonFixture.dropIn(tree.resolve("old-" + file + ".json"), "{\"Records\":[" + record + "]}");
+        }
+        Path config = fixture.config("  - type: directory\n    path: " + tree + "\n", null);
+        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
+
+        assertEquals(List.of("old-0", "old-1", "old-2"), fixture.alertedEventIds());
+        assertTrue(daemon.metrics(fixture.metricsPort).contains("trailwatch_late_events_total 0.0"),
+                "the backlog was read in event-time order, not after the clock jumped to now");
+        assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
+    }
+
+    @Test
     void aTimerFiresWhileStdinIsIdle() throws Exception {
         DaemonFixture fixture = new DaemonFixture(temp);
         Files.delete(fixture.rules.resolve("stop-logging.epl"));
@@ -51,8 +75,8 @@ class DaemonIdleClockTest {
         daemon.sendToStdin(DaemonFixture.record("quiet-1", "StopLogging") + "\n");
 
         daemon.await(Duration.ofSeconds(15), "the delayed alert with no further input",
-                () -> !fixture.alertIds().isEmpty());
+                () -> !fixture.alertedEventIds().isEmpty());
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
-        assertEquals(List.of("quiet-1"), fixture.alertIds());
+        assertEquals(List.of("quiet-1"), fixture.alertedEventIds());
     }
 }

@@ -58,9 +58,9 @@ class DaemonLifecycleTest {
             expected.addAll(ids);
             DaemonFixture.dropIn(day.resolve("f" + file + ".json"), DaemonFixture.deliveryFile(ids));
             int want = expected.size();
-            daemon.await(ALERT_DEADLINE, "alerts of delivery file " + file, () -> fixture.alertIds().size() >= want);
+            daemon.await(ALERT_DEADLINE, "alerts of delivery file " + file, () -> fixture.alertedEventIds().size() >= want);
         }
-        assertEquals(expected, fixture.alertIds());
+        assertEquals(expected, fixture.alertedEventIds());
         String metrics = body("/metrics");
         assertTrue(metrics.contains("trailwatch_events_in_total 6.0"), metrics);
         assertTrue(metrics.contains("trailwatch_alerts_total{rule=\"stop-logging\",suppressed=\"false\"} 6.0"), metrics);
@@ -73,7 +73,7 @@ class DaemonLifecycleTest {
         DaemonFixture.dropIn(day.resolve("f3.json"), DaemonFixture.deliveryFile(List.of("ev-3-a")));
         expected.add("ev-3-a");
         daemon.await(ALERT_DEADLINE, "an alert from the old rules after the broken reload",
-                () -> fixture.alertIds().size() >= 7);
+                () -> fixture.alertedEventIds().size() >= 7);
 
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
         assertTrue(Files.exists(fixture.state.resolve("checkpoints.json")));
@@ -84,10 +84,10 @@ class DaemonLifecycleTest {
         expected.add("ev-4-a");
         daemon = new DaemonProcess(config, temp.resolve("daemon2.log")).start();
         daemon.await(START_DEADLINE, "the alert of the file that landed while stopped",
-                () -> fixture.alertIds().size() >= 8);
+                () -> fixture.alertedEventIds().size() >= 8);
         daemon.await(START_DEADLINE, "/ready after restart", () -> status("/ready") == 200);
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
-        assertEquals(expected, fixture.alertIds(), "every alert exactly once across the restart");
+        assertEquals(expected, fixture.alertedEventIds(), "every alert exactly once across the restart");
     }
 
     private int status(String path) {

@@ -51,9 +51,9 @@ class DaemonTailRotationTest {
         }
         append(log, expected);
 
-        daemon.await(Duration.ofSeconds(60), expected.size() + " alerts", () -> fixture.alertIds().size() >= expected.size());
+        daemon.await(Duration.ofSeconds(60), expected.size() + " alerts", () -> fixture.alertedEventIds().size() >= expected.size());
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
-        assertEquals(expected, fixture.alertIds(), "every line exactly once, in order");
+        assertEquals(expected, fixture.alertedEventIds(), "every line exactly once, in order");
     }
 
     /** Appends a generation of lines, a few at a time, as a logger would. */

@@ -8,12 +8,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +84,7 @@ class DaemonWebhookOutageTest {
     }
 
     private static long spooled(DaemonFixture fixture) {
-        try (var files = java.nio.file.Files.list(fixture.state.resolve("webhook/hook"))) {
+        try (Stream<Path> files = Files.list(fixture.state.resolve("webhook/hook"))) {
             return files.filter(f -> f.toString().endsWith(".json")).count();
         } catch (IOException e) {
             return 0;
@@ -94,8 +97,8 @@ class DaemonWebhookOutageTest {
             lines.append(DaemonFixture.record("hook-" + i, "StopLogging")).append('\n');
             expected.add("hook-" + i);
         }
-        java.nio.file.Files.writeString(file, lines, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, lines, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
