@@ -60,6 +60,7 @@ final class RunCommand implements Command {
                 return ExitCode.OK;
             }
             Daemon daemon = new Daemon(config);
+            // A shutdown hook cannot make SIGTERM exit 0 (the JVM exits 143); a signal handler lets run() return.
             Signal.handle(new Signal("TERM"), signal -> daemon.stop());
             Signal.handle(new Signal("INT"), signal -> daemon.stop());
             return daemon.run() ? ExitCode.OK : ExitCode.FAILURES;
