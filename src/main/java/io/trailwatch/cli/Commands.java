@@ -8,6 +8,7 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new ReplayCommand(), new ValidateCommand(), new TestCommand(), new CoverageCommand(), new FieldsCommand());
+        return List.of(new ReplayCommand(), new RunCommand(), new ValidateCommand(), new TestCommand(),
+                new CoverageCommand(), new FieldsCommand());
     }
 }

@@ -7,9 +7,14 @@ import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPEventService;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
+import com.espertech.esper.runtime.client.EPUndeployException;
 import io.trailwatch.alert.Detection;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,10 +39,12 @@ public final class DetectionEngine implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(DetectionEngine.class);
     private static final AtomicLong RUNTIMES = new AtomicLong();
 
-    private final RulePack pack;
     private final EngineOptions options;
     private final Consumer<Detection> detections;
-    private final DetectionMapper mapper;
+    /** Deployment id per deployed {@link RuleModule#key()}, in deployment order. */
+    private final LinkedHashMap<String, String> deployed = new LinkedHashMap<>();
+    private RulePack pack;
+    private DetectionMapper mapper;
     private final String runtimeUri = "trailwatch-engine-" + RUNTIMES.incrementAndGet();
     private final CapHitHandlers.Counters capHits = CapHitHandlers.register(runtimeUri);
     private final Map<String, AtomicLong> detectionsByRule = new ConcurrentHashMap<>();
@@ -53,10 +60,9 @@ public final class DetectionEngine implements AutoCloseable {
      * @param detections receives each detection, on the feeding thread, in event-time order
      */
     public DetectionEngine(RulePack pack, EngineOptions options, Consumer<Detection> detections) {
-        this.pack = pack;
         this.options = options;
         this.detections = detections;
-        this.mapper = new DetectionMapper(pack);
+        switchTo(pack);
     }
 
     /**
@@ -92,6 +98,50 @@ public final class DetectionEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the running rules with {@code next} between two events: modules whose file and text are
+     * unchanged keep running with their state; changed, removed and added modules are undeployed and
+     * deployed (a changed module loses its state). When a base module (one others {@code uses}) changed,
+     * every module is redeployed. If a deployment fails, the previous modules are deployed again.
+     *
+     * @return how many modules were (re)deployed
+     * @throws IllegalStateException when a module of {@code next} cannot be deployed; the previous rules
+     *                               then run again
+     */
+    public int reload(RulePack next) {
+        if (runtime == null) {
+            switchTo(next);
+            return next.modules().size();
+        }
+        Map<String, RuleModule> current = new LinkedHashMap<>();
+        pack.modules().forEach(m -> current.put(m.key(), m));
+        Map<String, RuleModule> wanted = new LinkedHashMap<>();
+        next.modules().forEach(m -> wanted.put(m.key(), m));
+        boolean baseChanged = current.values().stream().anyMatch(m -> m.base() && !wanted.containsKey(m.key()))
+                || wanted.values().stream().anyMatch(m -> m.base() && !current.containsKey(m.key()));
+        List<String> toRemove = new ArrayList<>(deployed.keySet());
+        if (!baseChanged) {
+            toRemove.removeIf(wanted::containsKey);
+        }
+        undeploy(toRemove);
+        List<RuleModule> toDeploy = next.modules().stream().filter(m -> !deployed.containsKey(m.key())).toList();
+        try {
+            for (RuleModule module : toDeploy) {
+                deployed.put(module.key(), deploy(module.compiled()).getDeploymentId());
+            }
+        } catch (IllegalStateException e) {
+            undeploy(toDeploy.stream().map(RuleModule::key).filter(deployed::containsKey).toList());
+            for (String key : toRemove) {
+                deployed.put(key, deploy(current.get(key).compiled()).getDeploymentId());
+            }
+            throw e;
+        }
+        switchTo(next);
+        LOG.info("Rules reloaded from {}: {} module(s) redeployed, {} rule(s) running", next.directory(),
+                toDeploy.size(), next.rules().size());
+        return toDeploy.size();
+    }
+
     /** Current counters. */
     public EngineStats stats() {
         Map<String, Long> byRule = new TreeMap<>();
@@ -120,13 +170,31 @@ public final class DetectionEngine implements AutoCloseable {
         // A new runtime's clock is wall-clock now; set event time before any statement schedules against it.
         eventService.advanceTime(time);
         now = time;
-        for (EPCompiled module : pack.modules()) {
-            deploy(module);
+        for (RuleModule module : pack.modules()) {
+            deployed.put(module.key(), deploy(module.compiled()).getDeploymentId());
         }
         deploy(pack.detectionListener()).getStatements()[0].addListener(
                 (newEvents, oldEvents, statement, rt) -> deliver(newEvents));
         LOG.info("Engine started at event time {} with {} rule(s) from {}", Instant.ofEpochMilli(time),
                 pack.rules().size(), pack.directory());
+    }
+
+    private void switchTo(RulePack next) {
+        pack = next;
+        mapper = new DetectionMapper(next);
+    }
+
+    /** Undeploys in reverse deployment order, so modules that use others go first. */
+    private void undeploy(List<String> keys) {
+        List<String> reversed = new ArrayList<>(keys);
+        Collections.reverse(reversed);
+        for (String key : reversed) {
+            try {
+                runtime.getDeploymentService().undeploy(deployed.remove(key));
+            } catch (EPUndeployException e) {
+                throw new IllegalStateException("cannot undeploy rule module " + key + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private EPDeployment deploy(EPCompiled compiled) {

@@ -22,10 +22,10 @@ public final class RulePack {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesById;
     private final Duration longestWindow;
-    private final List<EPCompiled> modules;
+    private final List<RuleModule> modules;
     private final EPCompiled detectionListener;
 
-    RulePack(Path directory, List<LoadedRule> loaded, List<EPCompiled> modules, EPCompiled detectionListener) {
+    RulePack(Path directory, List<LoadedRule> loaded, List<RuleModule> modules, EPCompiled detectionListener) {
         this.directory = directory;
         this.rules = loaded.stream().map(LoadedRule::info)
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
@@ -68,7 +68,7 @@ public final class RulePack {
     }
 
     /** Compiled modules in deployment order. */
-    List<EPCompiled> modules() {
+    List<RuleModule> modules() {
         return modules;
     }
 

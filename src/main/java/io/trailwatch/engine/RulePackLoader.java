@@ -18,12 +18,16 @@ import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +66,7 @@ final class RulePackLoader {
     RulePack load() throws RuleLoadException {
         List<Module> modules = readModules();
         List<Module> ordered = order(modules);
-        List<EPCompiled> compiled = new ArrayList<>();
+        List<RuleModule> compiled = new ArrayList<>();
         List<RulePack.LoadedRule> rules = new ArrayList<>();
         EPCompiled listener;
         String uri = "trailwatch-rules-" + SCRATCH_RUNTIMES.incrementAndGet();
@@ -139,7 +143,7 @@ final class RulePackLoader {
         }
     }
 
-    private void compileAndInspect(EPRuntime runtime, Module module, List<EPCompiled> compiled,
+    private void compileAndInspect(EPRuntime runtime, Module module, List<RuleModule> compiled,
                                    List<RulePack.LoadedRule> rules) {
         Path file = files.get(module);
         CompilerArguments args = new CompilerArguments(config);
@@ -147,7 +151,8 @@ final class RulePackLoader {
         try {
             EPCompiled result = compiler.compile(module, args);
             EPDeployment deployment = runtime.getDeploymentService().deploy(result);
-            compiled.add(result);
+            compiled.add(new RuleModule(display(file).toString(), sha256(module.getModuleText()),
+                    usedModules.contains(module.getName()), result));
             List<ModuleItem> statements = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
             ModuleInspector inspector = new ModuleInspector(display(file), expectedRuleId(file), statements, problems);
             rules.addAll(inspector.inspect(deployment.getStatements(), usedModules.contains(module.getName())));
@@ -227,6 +232,15 @@ final class RulePackLoader {
     private Path display(Path file) {
         Path base = dir.getFileName();
         return base == null ? file : base.resolve(dir.relativize(file));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
     }
 
     /** The 1-based line of character {@code offset} in {@code text}. */

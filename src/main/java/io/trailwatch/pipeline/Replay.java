@@ -41,7 +41,10 @@ public final class Replay {
     public ReplayStats run(List<AlertSink> sinks, Progress progress) throws IOException, InterruptedException {
         ReplayStats stats = new ReplayStats();
         long start = System.nanoTime();
-        AlertDispatch dispatch = new AlertDispatch(new Suppressor(options.suppression()), sinks, stats);
+        AlertDispatch dispatch = new AlertDispatch(new Suppressor(options.suppression()), sinks, alert -> {
+            stats.countAlert(alert.ruleId(), alert.suppressed());
+            return true;
+        });
         try (DetectionEngine engine = new DetectionEngine(rules, EngineOptions.defaults(), dispatch);
              LazyDeadLetter deadLetter = new LazyDeadLetter(options.deadLetter())) {
             EventTimeline timeline = new EventTimeline(options.maxLateness(),

@@ -31,6 +31,11 @@ public final class FilteringSink implements AlertSink {
         }
     }
 
+    /** The sink alerts at or above the minimum severity go to. */
+    public AlertSink delegate() {
+        return delegate;
+    }
+
     /** Alerts held back because they were below {@code minSeverity}. */
     public long filteredCount() {
         return filtered.get();

@@ -1,0 +1,210 @@
+package io.trailwatch.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.daemon.state.StateStore;
+import io.trailwatch.source.LiveSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Source positions that survive restarts without losing pattern state. For each source it keeps a short
+ * history of <em>marks</em>: a committed position and the newest event time read up to it. A commit (made
+ * only after the sinks took every alert produced so far) appends each source's current position as a mark
+ * and saves, with the engine's event time {@code W} at that moment, the document {@value #DOCUMENT}:
+ * {@code {"watermark": W, "sources": {"<id>": [{"checkpoint": {...} | null, "maxEventTime": t}, ...]}}}.
+ *
+ * <p>On start each source is restored to its newest mark whose {@code maxEventTime} is older than
+ * {@code W − longest rule window}: what came after it is read again, so every partial match that could still
+ * complete is rebuilt, and alerts it re-derives are dropped by their id. A mark with a null checkpoint is
+ * the start of the input. Older marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS}
+ * marks every other old one is dropped, which only makes restores re-read more. Used on the feeding thread.
+ */
+final class Checkpointer {
+
+    /** The state document's name. */
+    static final String DOCUMENT = "checkpoints";
+
+    static final int MAX_MARKS = 128;
+
+    private static final Logger LOG = LogManager.getLogger(Checkpointer.class);
+    private static final Mark START = new Mark(null, Long.MIN_VALUE);
+
+    private final StateStore store;
+    private final Map<String, SourceMarks> sources = new LinkedHashMap<>();
+    private long windowMillis;
+
+    Checkpointer(StateStore store, Duration longestWindow) {
+        this.store = store;
+        this.windowMillis = longestWindow.toMillis();
+    }
+
+    /** The rules changed: restores from now on go back this far. */
+    void longestWindow(Duration window) {
+        this.windowMillis = window.toMillis();
+    }
+
+    /**
+     * Restores every source to its mark as described above; a source without a usable mark starts at the
+     * beginning of its input, with a log line saying so.
+     */
+    void restore(List<LiveSource> live) {
+        Optional<ObjectNode> saved = store.load(DOCUMENT);
+        long watermark = saved.map(d -> d.path("watermark")).filter(JsonNode::canConvertToLong)
+                .map(JsonNode::longValue).orElse(Long.MIN_VALUE);
+        JsonNode savedSources = saved.map(d -> d.path("sources")).orElse(JsonNodeFactory.instance.objectNode());
+        long horizon = minus(watermark, windowMillis);
+        for (LiveSource source : live) {
+            List<Mark> marks = readMarks(source.id(), savedSources.path(source.id()));
+            int chosen = -1;
+            for (int i = 0; i < marks.size(); i++) {
+                if (marks.get(i).maxEventTime() < horizon) {
+                    chosen = i;
+                }
+            }
+            SourceMarks state = new SourceMarks();
+            if (chosen < 0) {
+                state.marks.add(START);
+                if (!marks.isEmpty()) {
+                    LOG.warn("Source {}: none of its {} saved positions is older than event time {} minus the longest"
+                            + " rule window; reading its input from the start, alerts already delivered are dropped by id",
+                            source.id(), marks.size(), time(watermark));
+                }
+            } else {
+                state.marks.addAll(marks.subList(chosen, marks.size()));
+                restoreTo(source, marks.get(chosen), state);
+            }
+            state.current = state.marks.get(0);
+            sources.put(source.id(), state);
+        }
+    }
+
+    private void restoreTo(LiveSource source, Mark mark, SourceMarks state) {
+        if (mark.checkpoint() == null) {
+            LOG.info("Source {}: reading from the start of its input", source.id());
+            return;
+        }
+        try {
+            source.restore(mark.checkpoint());
+            LOG.info("Source {}: resuming after a position read up to event time {}, to rebuild pattern state",
+                    source.id(), time(mark.maxEventTime()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Source {}: saved position is unusable ({}); reading its input from the start, alerts already"
+                    + " delivered are dropped by id", source.id(), e.getMessage());
+            state.marks.clear();
+            state.marks.add(START);
+        }
+    }
+
+    /** A unit of {@code sourceId} was read: {@code checkpoint} is the position after it. */
+    void read(String sourceId, ObjectNode checkpoint, long maxEventTime) {
+        SourceMarks state = sources.get(sourceId);
+        state.current = new Mark(checkpoint, Math.max(maxEventTime, state.current.maxEventTime()));
+        state.advanced = true;
+    }
+
+    /** The newest event time read so far from {@code sourceId}. */
+    long maxEventTime(String sourceId) {
+        return sources.get(sourceId).current.maxEventTime();
+    }
+
+    /**
+     * Records each source's current position as a mark and saves them with {@code watermark}. Call only
+     * after every alert derived from input read so far was delivered or spooled.
+     *
+     * @param watermark the engine's event time now
+     * @throws IOException if the state cannot be written; the previous saved state is then intact
+     */
+    void commit(long watermark) throws IOException {
+        long horizon = minus(watermark, windowMillis);
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("watermark", watermark);
+        ObjectNode saved = document.putObject("sources");
+        for (Map.Entry<String, SourceMarks> entry : sources.entrySet()) {
+            SourceMarks state = entry.getValue();
+            if (state.advanced) {
+                state.marks.add(state.current);
+                state.advanced = false;
+            }
+            state.prune(horizon);
+            ArrayNode marks = saved.putArray(entry.getKey());
+            for (Mark mark : state.marks) {
+                ObjectNode node = marks.addObject();
+                node.set("checkpoint", mark.checkpoint());
+                node.put("maxEventTime", mark.maxEventTime());
+            }
+        }
+        store.save(DOCUMENT, document);
+    }
+
+    private List<Mark> readMarks(String id, JsonNode node) {
+        List<Mark> marks = new ArrayList<>();
+        if (node.isMissingNode()) {
+            return marks;
+        }
+        if (!node.isArray()) {
+            LOG.warn("State document '{}' in {}: source {} has no list of marks; reading its input from the start",
+                    DOCUMENT, store.directory(), id);
+            return marks;
+        }
+        for (JsonNode mark : node) {
+            JsonNode checkpoint = mark.path("checkpoint");
+            JsonNode time = mark.path("maxEventTime");
+            if (!time.canConvertToLong() || !(checkpoint.isObject() || checkpoint.isNull())) {
+                LOG.warn("State document '{}' in {}: skipped a malformed mark of source {}: {}", DOCUMENT,
+                        store.directory(), id, mark);
+                continue;
+            }
+            marks.add(new Mark(checkpoint.isNull() ? null : (ObjectNode) checkpoint, time.longValue()));
+        }
+        return marks;
+    }
+
+    private static long minus(long time, long span) {
+        return time < Long.MIN_VALUE + span ? Long.MIN_VALUE : time - span;
+    }
+
+    private static String time(long millis) {
+        return millis == Long.MIN_VALUE ? "(none)" : Instant.ofEpochMilli(millis).toString();
+    }
+
+    /** A committed position and the newest event time read up to it; a null checkpoint is the input's start. */
+    private record Mark(ObjectNode checkpoint, long maxEventTime) {}
+
+    private static final class SourceMarks {
+        final List<Mark> marks = new ArrayList<>();
+        Mark current;
+        boolean advanced;
+
+        /** Drops marks older than the newest one a restore would choose now, then thins past the cap. */
+        void prune(long horizon) {
+            int newestUsable = 0;
+            for (int i = 0; i < marks.size(); i++) {
+                if (marks.get(i).maxEventTime() < horizon) {
+                    newestUsable = i;
+                }
+            }
+            marks.subList(0, newestUsable).clear();
+            if (marks.size() > MAX_MARKS) {
+                List<Mark> thinned = new ArrayList<>();
+                for (int i = 0; i < marks.size(); i++) {
+                    if (i % 2 == 0 || i == marks.size() - 1) {
+                        thinned.add(marks.get(i));
+                    }
+                }
+                marks.clear();
+                marks.addAll(thinned);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.trailwatch.daemon;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.trailwatch.source.DeliveryTreeSource;
+import io.trailwatch.source.LiveSource;
+import io.trailwatch.source.StdinSource;
+import io.trailwatch.source.TailedFileSource;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One entry of the {@code sources:} list of the daemon configuration; {@code type} selects the kind:
+ * {@code directory} (a tree CloudTrail delivery files land in), {@code file} (a growing JSON-lines file,
+ * rotation by rename or copy-truncate followed) or {@code stdin}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = SourceConfig.Directory.class, name = "directory"),
+        @JsonSubTypes.Type(value = SourceConfig.File.class, name = "file"),
+        @JsonSubTypes.Type(value = SourceConfig.Stdin.class, name = "stdin")
+})
+public sealed interface SourceConfig {
+
+    /** Opens the source, positioned at the start of its input. */
+    LiveSource open();
+
+    /**
+     * {@code type: directory}.
+     *
+     * @param path   the tree's root; it may not exist yet; required
+     * @param settle how long a file must be unmodified before it is read (default 200ms)
+     */
+    record Directory(String path, Duration settle) implements SourceConfig {
+        public Directory {
+            requirePath(path, "the directory delivery files land in, e.g. /var/lib/cloudtrail");
+            settle = settle == null ? DeliveryTreeSource.DEFAULT_SETTLE : settle;
+        }
+
+        @Override
+        public LiveSource open() {
+            return new DeliveryTreeSource(Path.of(path), settle);
+        }
+    }
+
+    /**
+     * {@code type: file}.
+     *
+     * @param path          the JSON-lines file; it may not exist yet; required
+     * @param rotationGrace how long a rotated-away file must be unmodified before reading moves on (default 1s)
+     */
+    record File(String path, Duration rotationGrace) implements SourceConfig {
+        public File {
+            requirePath(path, "the JSON-lines file to follow, e.g. /var/log/cloudtrail.jsonl");
+            rotationGrace = rotationGrace == null ? TailedFileSource.DEFAULT_ROTATION_GRACE : rotationGrace;
+        }
+
+        @Override
+        public LiveSource open() {
+            return new TailedFileSource(Path.of(path), rotationGrace);
+        }
+    }
+
+    /** {@code type: stdin}: JSON lines on standard input; it cannot be rewound after a restart. */
+    record Stdin() implements SourceConfig {
+        @Override
+        public LiveSource open() {
+            return new StdinSource(System.in);
+        }
+    }
+
+    private static void requirePath(String path, String example) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("missing key 'path' (" + example + ")");
+        }
+    }
+}

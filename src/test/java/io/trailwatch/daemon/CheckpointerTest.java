@@ -1,0 +1,136 @@
+package io.trailwatch.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.daemon.state.StateStore;
+import io.trailwatch.source.InputConsumer;
+import io.trailwatch.source.LiveSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointerTest {
+
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+
+    @TempDir
+    Path state;
+
+    @Test
+    void restoresTheNewestMarkOlderThanTheCommittedWatermarkMinusTheLongestWindow() throws IOException {
+        Checkpointer first = new Checkpointer(new StateStore(state), WINDOW);
+        FakeSource source = new FakeSource();
+        first.restore(List.of(source));
+        readAndCommit(first, 1, 1_000, 1_000);
+        readAndCommit(first, 2, 20_000, 20_000);
+        readAndCommit(first, 3, 30_000, 30_000);
+
+        FakeSource restarted = new FakeSource();
+        new Checkpointer(new StateStore(state), WINDOW).restore(List.of(restarted));
+
+        assertEquals(1, restarted.restored.get("n").intValue(), "mark 2 read up to 20000, not older than 30000 - 10000");
+    }
+
+    @Test
+    void readsFromTheStartWhileNoCommittedMarkIsOldEnough() throws IOException {
+        Checkpointer first = new Checkpointer(new StateStore(state), WINDOW);
+        first.restore(List.of(new FakeSource()));
+        readAndCommit(first, 1, 25_000, 30_000);
+
+        FakeSource restarted = new FakeSource();
+        new Checkpointer(new StateStore(state), WINDOW).restore(List.of(restarted));
+
+        assertNull(restarted.restored, "re-read everything: the only mark holds events inside the last window");
+    }
+
+    @Test
+    void aCorruptStateFileIsSetAsideAndTheSourceReadFromTheStart() throws IOException {
+        Files.writeString(state.resolve(Checkpointer.DOCUMENT + ".json"), "{\"watermark\": 12, \"sources\": ");
+        FakeSource source = new FakeSource();
+
+        new Checkpointer(new StateStore(state), WINDOW).restore(List.of(source));
+
+        assertNull(source.restored);
+        assertTrue(Files.exists(state.resolve(Checkpointer.DOCUMENT + ".json.corrupt-1")));
+    }
+
+    @Test
+    void aPositionTheSourceRejectsFallsBackToTheStartInsteadOfFailing() throws IOException {
+        Checkpointer first = new Checkpointer(new StateStore(state), WINDOW);
+        first.restore(List.of(new FakeSource()));
+        readAndCommit(first, -1, 1_000, 60_000);
+
+        FakeSource restarted = new FakeSource();
+        Checkpointer second = new Checkpointer(new StateStore(state), WINDOW);
+        second.restore(List.of(restarted));
+
+        assertNull(restarted.restored);
+        second.read(restarted.id(), position(5), 70_000);
+        second.commit(70_000);
+        assertTrue(Files.readString(state.resolve(Checkpointer.DOCUMENT + ".json")).contains("\"n\":5"));
+    }
+
+    @Test
+    void marksOlderThanTheNewestUsableOneArePrunedAndTheHistoryStaysBounded() throws IOException {
+        Checkpointer checkpointer = new Checkpointer(new StateStore(state), WINDOW);
+        checkpointer.restore(List.of(new FakeSource()));
+        for (int n = 1; n <= 5 * Checkpointer.MAX_MARKS; n++) {
+            readAndCommit(checkpointer, n, n * 10L, n * 10L);
+        }
+        String saved = Files.readString(state.resolve(Checkpointer.DOCUMENT + ".json"));
+        long marks = saved.split("maxEventTime", -1).length - 1;
+        assertTrue(marks <= Checkpointer.MAX_MARKS, marks + " marks kept");
+        assertTrue(saved.contains("\"n\":" + 5 * Checkpointer.MAX_MARKS), "the newest position is kept");
+    }
+
+    private static void readAndCommit(Checkpointer checkpointer, int n, long maxEventTime, long watermark)
+            throws IOException {
+        checkpointer.read(FakeSource.ID, position(n), maxEventTime);
+        checkpointer.commit(watermark);
+    }
+
+    private static ObjectNode position(int n) {
+        return JsonNodeFactory.instance.objectNode().put("source", FakeSource.ID).put("n", n);
+    }
+
+    /** Records what it is restored to; a negative position is one it rejects, as a source does a malformed one. */
+    private static final class FakeSource implements LiveSource {
+        static final String ID = "fake";
+        ObjectNode restored;
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public int poll(InputConsumer consumer) {
+            return 0;
+        }
+
+        @Override
+        public ObjectNode checkpoint() {
+            return restored;
+        }
+
+        @Override
+        public void restore(ObjectNode checkpoint) {
+            if (checkpoint.get("n").intValue() < 0) {
+                throw new IllegalArgumentException("malformed checkpoint: n is negative");
+            }
+            restored = checkpoint;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

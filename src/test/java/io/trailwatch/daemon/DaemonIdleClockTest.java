@@ -1,0 +1,82 @@
+package io.trailwatch.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With no input after an event, event time still advances to wall clock − lateness, so timers fire; but
+ * not before a backlog found at start has been read, or the backlog would all be late.
+ */
+class DaemonIdleClockTest {
+
+    private static final String DELAYED_RULE = """
+            @Name('stop-logging-delayed')
+            @Description('Test rule: alerts 2 seconds of event time after each StopLogging.')
+            @Rule(title = 'Logging stopped (delayed)', severity = 'high', techniques = {'T1562.008'}, window = '2 seconds')
+            insert into Detection
+            select current_evaluation_context().statementName as ruleId,
+                   a.principal as principal,
+                   a.accountId as accountId,
+                   'logging stopped by ' || a.eventId as summary,
+                   {a} as evidence
+            from pattern [every a=CloudTrail(eventName = 'StopLogging') -> timer:interval(2 seconds)];
+            """;
+
+    @TempDir
+    Path temp;
+
+    private DaemonProcess daemon;
+
+    @AfterEach
+    void killDaemon() throws InterruptedException {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void aBacklogOfDeliveryFilesFoundAtStartIsReadBeforeTheClockJumpsToNow() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(temp);
+        Path tree = temp.resolve("cloudtrail");
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        for (int file = 0; file < 3; file++) {
+            String record = DaemonFixture.record("old-" + file, "StopLogging", hourAgo.plusSeconds(60L * file));
+            DaemonFixture.dropIn(tree.resolve("old-" + file + ".json"), "{\"Records\":[" + record + "]}");
+        }
+        Path config = fixture.config("  - type: directory\n    path: " + tree + "\n", null);
+        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
+
+        assertEquals(List.of("old-0", "old-1", "old-2"), fixture.alertedEventIds());
+        assertTrue(daemon.metrics(fixture.metricsPort).contains("trailwatch_late_events_total 0.0"),
+                "the backlog was read in event-time order, not after the clock jumped to now");
+        assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
+    }
+
+    @Test
+    void aTimerFiresWhileStdinIsIdle() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(temp);
+        Files.delete(fixture.rules.resolve("stop-logging.epl"));
+        Files.writeString(fixture.rules.resolve("stop-logging-delayed.epl"), DELAYED_RULE);
+        Path config = fixture.config("  - type: stdin\n", null);
+        Files.writeString(config, Files.readString(config).replace("lateness: 0s", "lateness: 1s"));
+        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
+
+        daemon.sendToStdin(DaemonFixture.record("quiet-1", "StopLogging") + "\n");
+
+        daemon.await(Duration.ofSeconds(15), "the delayed alert with no further input",
+                () -> !fixture.alertedEventIds().isEmpty());
+        assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
+        assertEquals(List.of("quiet-1"), fixture.alertedEventIds());
+    }
+}
