@@ -103,21 +103,25 @@ public final class ConfigFiles {
         String where = source + (line > 0 ? ":" + line : "") + ": ";
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).collect(Collectors.joining(", "));
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return new ConfigException(where + "unknown key '" + path(u) + "' (known keys: " + known + ")", e);
         }
         if (e instanceof InvalidTypeIdException t) {
             return new ConfigException(where + "bad 'type' at '" + path(t) + "': " + oneLine(t.getOriginalMessage()), e);
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException cause) {
-            return new ConfigException(where + "at '" + path(v) + "': " + oneLine(cause.getMessage()), e);
+            return new ConfigException(where + at(v) + oneLine(cause.getMessage()), e);
         }
         if (e instanceof JsonMappingException m) {
-            String path = path(m);
-            String prefix = path.isEmpty() ? "" : "at '" + path + "': ";
-            return new ConfigException(where + prefix + oneLine(m.getOriginalMessage()), e);
+            return new ConfigException(where + at(m) + oneLine(m.getOriginalMessage()), e);
         }
         return new ConfigException(where + "syntax error: " + oneLine(e.getOriginalMessage()), e);
+    }
+
+    /** {@code at 'a.b[0]': }, or nothing for a problem of the top-level object. */
+    private static String at(JsonMappingException e) {
+        String path = path(e);
+        return path.isEmpty() ? "" : "at '" + path + "': ";
     }
 
     /**

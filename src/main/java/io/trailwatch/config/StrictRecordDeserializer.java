@@ -47,10 +47,17 @@ final class StrictRecordDeserializer extends DelegatingDeserializer {
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (!(_delegatee instanceof BeanDeserializerBase bean) || !p.hasToken(JsonToken.START_OBJECT)) {
+        if (!(_delegatee instanceof BeanDeserializerBase bean)) {
             return super.deserialize(p, ctxt);
         }
-        TokenBuffer copy = ctxt.bufferAsCopyOfValue(p);
+        TokenBuffer copy;
+        if (p.hasToken(JsonToken.START_OBJECT)) {
+            copy = ctxt.bufferAsCopyOfValue(p);
+        } else if (p.hasToken(JsonToken.FIELD_NAME)) {
+            copy = remainingFields(p, ctxt);
+        } else {
+            return super.deserialize(p, ctxt);
+        }
         Collection<Object> known = bean.getKnownPropertyNames();
         Set<String> knownNames = new HashSet<>();
         known.forEach(k -> knownNames.add(String.valueOf(k)));
@@ -66,5 +73,21 @@ final class StrictRecordDeserializer extends DelegatingDeserializer {
         }
         JsonParser replay = copy.asParserOnFirstToken();
         return _delegatee.deserialize(replay, ctxt);
+    }
+
+    /**
+     * A subtype chosen by a {@code type} key is handed over mid-object, its type key already read: buffers
+     * the remaining fields as an object of their own.
+     */
+    private static TokenBuffer remainingFields(JsonParser p, DeserializationContext ctxt) throws IOException {
+        TokenBuffer copy = ctxt.bufferForInputBuffering(p);
+        copy.writeStartObject();
+        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            copy.writeFieldName(p.currentName());
+            p.nextToken();
+            copy.copyCurrentStructure(p);
+        }
+        copy.writeEndObject();
+        return copy;
     }
 }

@@ -62,12 +62,21 @@ class DaemonConfigTest {
     }
 
     @Test
+    void aMisspeltKeyInsideATypedItemIsNamedNotReportedAsAMissingKey() throws IOException {
+        Path file = write("typo-source.yaml", MINIMAL.replace("    path: /data/cloudtrail", "    pth: /data/cloudtrail"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
+
+        assertEquals(file + ":3: unknown key 'sources[0].pth' (known keys: path, settle)", e.getMessage());
+    }
+
+    @Test
     void aValueOutOfRangeNamesTheValueTheLimitAndTheKey() throws IOException {
         Path file = write("range.yaml", MINIMAL + "pollInterval: 1ms\n");
 
         ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
 
-        assertEquals(file + ":9: at '': pollInterval PT0.001S is below the minimum PT0.01S (raise it)", e.getMessage());
+        assertEquals(file + ":9: pollInterval PT0.001S is below the minimum PT0.01S (raise it)", e.getMessage());
     }
 
     @Test
