@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replays the real Stratus Red Team detonation logs (and the assembled IAM create-use-delete recording) in
- * one run and checks which rules fire on which recording: the table in docs/stratus-coverage.md.
+ * one run and checks which rules fire on which recording: the table in the README.
  */
 class StratusRecordingsTest {
 
