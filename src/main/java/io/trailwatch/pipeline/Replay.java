@@ -10,6 +10,7 @@ import io.trailwatch.engine.RulePack;
 import io.trailwatch.engine.TimelineListener;
 import io.trailwatch.sink.AlertSink;
 import io.trailwatch.source.Origin;
+import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
@@ -57,7 +58,8 @@ public final class Replay {
                         }
                     });
             stats.inputs = options.inputs().size();
-            new ParallelDecoder(new CloudTrailDecoder(), options.decodeThreads()).decode(options.inputs(), item -> {
+            List<ReplayInput> inputs = DeliveryOrder.sort(options.inputs());
+            new ParallelDecoder(new CloudTrailDecoder(), options.decodeThreads()).decode(inputs, item -> {
                 if (item instanceof DecodedItem.Event e) {
                     stats.records++;
                     timeline.offer(e.event());
