@@ -8,6 +8,6 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new ReplayCommand(), new GenerateCommand(), new FieldsCommand());
+        return List.of(new ReplayCommand(), new GenerateCommand(), new BenchCommand(), new FieldsCommand());
     }
 }
