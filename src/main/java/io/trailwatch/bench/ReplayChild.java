@@ -46,6 +46,8 @@ final class ReplayChild {
 
     Run run() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
+        // the file sink appends: each round starts from no alerts
+        Files.deleteIfExists(workDir.resolve("alerts.json"));
         Path log = workDir.resolve("replay.log");
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
