@@ -46,6 +46,8 @@ public final class Benchmark {
         progress.printf("bench: %,d log files under %s; loading the engine sample (%,d events)%n", files.size(),
                 options.dataDir(), options.engineSample());
         EngineOnly engine = EngineOnly.load(rules, files, options.engineSample());
+        // one untimed pass: the engine measure is of compiled code, not of the JIT warming up
+        engine.run();
         ReplayChild replay = new ReplayChild(options.jar(), options.xmx(), options.rules(), options.dataDir(),
                 options.outDir());
         BenchReport report = new BenchReport(options, files.size(), String.join(" ", replay.command()));
