@@ -23,6 +23,9 @@ public record BenchOptions(long events, Path dataDir, int repeat, Path rules, St
         if (repeat < 1 || repeat > 100) {
             throw new IllegalArgumentException("repeat = " + repeat + " is out of range 1..100: change --repeat");
         }
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads = " + threads + " is out of range 1..256: change --threads");
+        }
         if (engineSample < 1000) {
             throw new IllegalArgumentException("engineSample = " + engineSample
                     + " is below 1000: change --engine-sample");

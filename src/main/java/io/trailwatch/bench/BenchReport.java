@@ -146,7 +146,7 @@ public final class BenchReport {
                 "replayOverFloor", replayOverFloor(),
                 "replayMaxHeapAfterGcMiB", median(replayHeapMb),
                 "replayPeakHeapUsedMiB", median(replayPeakMb)));
-        out.put("rounds_raw", Map.of("floor", floor, "decode", decode, "engine", engine, "replay", replay,
+        out.put("perRound", Map.of("floor", floor, "decode", decode, "engine", engine, "replay", replay,
                 "replayOverFloor", replayOverFloor, "replayMaxHeapAfterGcMiB", replayHeapMb));
         out.put("engineSampleEvents", engineEvents);
         out.put("bytesPerActivePrincipal", bytesPerPrincipal);

@@ -48,8 +48,8 @@ public final class Benchmark {
         EngineOnly engine = EngineOnly.load(rules, files, options.engineSample());
         // one untimed pass: the engine measure is of compiled code, not of the JIT warming up
         engine.run();
-        ReplayChild replay = new ReplayChild(options.jar(), options.xmx(), options.rules(), options.dataDir(),
-                options.outDir());
+        ReplayChild replay = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
+                options.dataDir(), options.outDir());
         BenchReport report = new BenchReport(options, files.size(), String.join(" ", replay.command()));
         for (int round = 1; round <= options.repeat(); round++) {
             long t = System.nanoTime();

@@ -29,7 +29,12 @@ final class DecodeOnly {
         this.threads = threads;
     }
 
-    /** Decodes every file; returns the number of events decoded (bad records are not events). */
+    /**
+     * Decodes every file; returns the number of events decoded.
+     *
+     * @throws IllegalStateException when a file holds a bad record or is not a CloudTrail log: the measure
+     *                               would not be of the data set the other measures use
+     */
     long decode(List<Path> files) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong events = new AtomicLong();
@@ -74,12 +79,13 @@ final class DecodeOnly {
 
         @Override
         public void onBadRecord(Origin origin, String reason, String excerpt) {
-            // bad records are not events; the benchmark's input has none
+            throw new IllegalStateException("the benchmark input has a bad record at " + origin + ": " + reason
+                    + " (use a data set made by trailwatch generate)");
         }
 
         @Override
         public void onSkippedFile(String file, String reason) {
-            // digests and the ground truth sit beside the logs; the benchmark passes logs only
+            throw new IllegalStateException("the benchmark input " + file + " is not a CloudTrail log: " + reason);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -83,7 +84,7 @@ public final class HeapWatch implements AutoCloseable {
         for (NotificationEmitter emitter : emitters) {
             try {
                 emitter.removeNotificationListener(listener);
-            } catch (javax.management.ListenerNotFoundException e) {
+            } catch (ListenerNotFoundException e) {
                 // already gone: nothing to undo
             }
         }

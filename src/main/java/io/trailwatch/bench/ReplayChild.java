@@ -26,10 +26,12 @@ final class ReplayChild {
     private final Path rules;
     private final Path dataDir;
     private final Path workDir;
+    private final int threads;
 
-    ReplayChild(Path jar, String xmx, Path rules, Path dataDir, Path workDir) {
+    ReplayChild(Path jar, String xmx, int threads, Path rules, Path dataDir, Path workDir) {
         this.jar = jar;
         this.xmx = xmx;
+        this.threads = threads;
         this.rules = rules;
         this.dataDir = dataDir;
         this.workDir = workDir;
@@ -39,7 +41,7 @@ final class ReplayChild {
     List<String> command() {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + xmx, "-jar", jar.toString(), "replay",
                 "--rules", rules.toString(), "--format", "json", "--output", workDir.resolve("alerts.json").toString(),
-                "--max-lateness", "15m", "--stats", workDir.resolve("replay-stats.json").toString(), "--quiet"));
+                "--max-lateness", "15m", "--threads", String.valueOf(threads), "--stats", workDir.resolve("replay-stats.json").toString(), "--quiet"));
         cmd.add(dataDir.toString());
         return cmd;
     }
