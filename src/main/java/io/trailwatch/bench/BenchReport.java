@@ -31,6 +31,8 @@ public final class BenchReport {
     private final List<Double> replay = new ArrayList<>();
     private final List<Double> replayOverFloor = new ArrayList<>();
     private final List<Double> replayHeapMb = new ArrayList<>();
+    private final List<Double> startupSeconds = new ArrayList<>();
+    private final List<Double> replaySeconds = new ArrayList<>();
     private final List<Double> replayPeakMb = new ArrayList<>();
     private long records;
     private long alerts;
@@ -62,12 +64,23 @@ public final class BenchReport {
     void replay(ReplayChild.Run run) {
         double rate = perSecond(run.records(), run.nanos());
         replay.add(rate);
+        replaySeconds.add(run.nanos() / 1e9);
         replayOverFloor.add(rate / floor.get(floor.size() - 1));
         replayHeapMb.add(run.maxHeapAfterGcBytes() / 1048576.0);
         replayPeakMb.add(run.peakHeapUsedBytes() / 1048576.0);
         alerts = run.alerts();
         late = run.late();
         lastHeapSamples = run.heapSamples();
+    }
+
+    void startup(ReplayChild.Run run) {
+        startupSeconds.add(run.nanos() / 1e9);
+    }
+
+    /** Replay records/s once its fixed cost (the median one-file run) is taken off the median replay time. */
+    public double replayWithoutStartup() {
+        double seconds = median(replaySeconds) - median(startupSeconds);
+        return seconds <= 0 ? 0 : records / seconds;
     }
 
     void bytesPerPrincipal(long bytes) {
@@ -96,6 +109,9 @@ public final class BenchReport {
                 median(engine), engineEvents);
         out.printf("  %-46s %,12.0f records/s  (%.2f× floor, median of per-round ratios)%n",
                 "replay end to end (child JVM, -Xmx" + options.xmx() + ")", median(replay), replayOverFloor());
+        out.printf("  %-46s %,12.1f s%n", "replay fixed cost (JVM start, rules; 1 file)", median(startupSeconds));
+        out.printf("  %-46s %,12.0f records/s  (%.2f× floor)%n", "replay without its fixed cost",
+                replayWithoutStartup(), replayWithoutStartup() / median(floor));
         out.printf("  %-46s %,12.0f MiB (peak in use incl. garbage %,.0f MiB)%n", "replay heap after GC, max",
                 median(replayHeapMb), median(replayPeakMb));
         out.printf("  %-46s %,12d bytes (%,d principals)%n", "engine state per active principal", bytesPerPrincipal,
@@ -144,10 +160,13 @@ public final class BenchReport {
                 "engineEventsPerSecond", median(engine),
                 "replayRecordsPerSecond", median(replay),
                 "replayOverFloor", replayOverFloor(),
+                "replayFixedCostSeconds", median(startupSeconds),
+                "replayWithoutFixedCostRecordsPerSecond", replayWithoutStartup(),
                 "replayMaxHeapAfterGcMiB", median(replayHeapMb),
                 "replayPeakHeapUsedMiB", median(replayPeakMb)));
         out.put("perRound", Map.of("floor", floor, "decode", decode, "engine", engine, "replay", replay,
-                "replayOverFloor", replayOverFloor, "replayMaxHeapAfterGcMiB", replayHeapMb));
+                "replayOverFloor", replayOverFloor, "replayMaxHeapAfterGcMiB", replayHeapMb,
+                "replayFixedCostSeconds", startupSeconds));
         out.put("engineSampleEvents", engineEvents);
         out.put("bytesPerActivePrincipal", bytesPerPrincipal);
         out.put("activePrincipalsMeasured", options.principals());

@@ -18,8 +18,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * {@code trailwatch bench}: in one run, on the same files, measures R times each and interleaved (so that
  * noise from other processes hits every measure alike): the one-thread gunzip + token-scan floor, decoding
- * alone, the engine alone on pre-decoded events, and end-to-end replay in a child process; then the engine
- * state per active principal. Reports medians and the ratios that matter: replay / floor above all.
+ * alone, the engine alone on pre-decoded events, end-to-end replay in a child process, and the same child on
+ * one file (its fixed cost: JVM start and rule compilation); then the engine state per active principal. Reports medians and the ratios that matter: replay / floor above all.
  */
 public final class Benchmark {
 
@@ -50,6 +50,8 @@ public final class Benchmark {
         engine.run();
         ReplayChild replay = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
                 options.dataDir(), options.outDir());
+        ReplayChild startup = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
+                files.get(0), options.outDir().resolve("startup"));
         BenchReport report = new BenchReport(options, files.size(), String.join(" ", replay.command()));
         for (int round = 1; round <= options.repeat(); round++) {
             long t = System.nanoTime();
@@ -60,6 +62,7 @@ public final class Benchmark {
             report.decode(decoded, System.nanoTime() - t);
             report.engine(engine.run());
             report.replay(replay.run());
+            report.startup(startup.run());
             progress.println("bench: round " + round + "/" + options.repeat() + ": " + report.lastRound());
         }
         progress.printf("bench: measuring engine state with %,d active principals%n", options.principals());
