@@ -73,13 +73,12 @@ final class ReplayCommand implements Command {
         int threads = threads(line.getOptionValue("threads"));
         Path output = line.hasOption("output") ? Path.of(line.getOptionValue("output")) : null;
         Path deadLetter = deadLetter(line.getOptionValue("dead-letter"), output);
-        RulePack rules = RuleErrors.load(RulesLocation.resolve(line.getOptionValue("rules")));
-
         Path statsFile = line.hasOption("stats") ? Path.of(line.getOptionValue("stats")) : null;
+        RulePack rules = RuleErrors.load(RulesLocation.resolve(line.getOptionValue("rules")));
 
         ReplayOptions options = new ReplayOptions(inputs, lateness, suppression, threads, deadLetter);
         try (AlertSink sink = output == null ? new StdoutSink(format, terminal.out()) : new JsonLinesFileSink(output, format);
-             HeapWatch heap = new HeapWatch()) {
+             HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
             ReplayStats stats = new Replay(options, rules).run(List.of(sink), TerminalProgress.forTerminal(terminal));
             if (statsFile != null) {
                 StatsFile.write(statsFile, stats, heap, HeapWatch.liveBytesAfterFullGc());

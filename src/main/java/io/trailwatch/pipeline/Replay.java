@@ -18,7 +18,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Replays a finite, recorded input through the whole pipeline: parallel decode → dedup and reorder on
- * event time → the engine (one thread) → suppression → sinks. The same input gives the same alerts in the
+ * event time → the engine (one thread) → suppression → sinks. Inputs are decoded in CloudTrail delivery-time
+ * order ({@link DeliveryOrder}), so a bounded reorder buffer sees events nearly in time order. The same input gives the same alerts in the
  * same order, whatever the order of files and records (within the lateness) and however many decode threads.
  */
 public final class Replay {
