@@ -9,6 +9,6 @@ final class Commands {
 
     static List<Command> all() {
         return List.of(new ReplayCommand(), new RunCommand(), new ValidateCommand(), new TestCommand(),
-                new CoverageCommand(), new FieldsCommand());
+                new CoverageCommand(), new GenerateCommand(), new BenchCommand(), new FieldsCommand());
     }
 }

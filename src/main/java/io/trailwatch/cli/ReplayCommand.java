@@ -2,6 +2,7 @@ package io.trailwatch.cli;
 
 import io.trailwatch.alert.AlertFormat;
 import io.trailwatch.alert.SuppressionConfig;
+import io.trailwatch.bench.HeapWatch;
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.engine.RulePack;
 import io.trailwatch.pipeline.Replay;
@@ -54,6 +55,8 @@ final class ReplayCommand implements Command {
                         .desc("where bad records go (default: beside --output, else ./trailwatch-dead-letter.jsonl)").build())
                 .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
                         .desc("decode threads (default: number of cores); never changes the result").build())
+                .addOption(Option.builder().longOpt("stats").hasArg().argName("FILE")
+                        .desc("write the run's counters and heap use (after each GC) as JSON to FILE").build())
                 .addOption(Option.builder().longOpt("strict").desc("exit 1 if any record was bad").build())
                 .addOption(Option.builder("q").longOpt("quiet").desc("no end-of-run summary").build());
     }
@@ -70,11 +73,16 @@ final class ReplayCommand implements Command {
         int threads = threads(line.getOptionValue("threads"));
         Path output = line.hasOption("output") ? Path.of(line.getOptionValue("output")) : null;
         Path deadLetter = deadLetter(line.getOptionValue("dead-letter"), output);
+        Path statsFile = line.hasOption("stats") ? Path.of(line.getOptionValue("stats")) : null;
         RulePack rules = RuleErrors.load(RulesLocation.resolve(line.getOptionValue("rules")));
 
         ReplayOptions options = new ReplayOptions(inputs, lateness, suppression, threads, deadLetter);
-        try (AlertSink sink = output == null ? new StdoutSink(format, terminal.out()) : new JsonLinesFileSink(output, format)) {
+        try (AlertSink sink = output == null ? new StdoutSink(format, terminal.out()) : new JsonLinesFileSink(output, format);
+             HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
             ReplayStats stats = new Replay(options, rules).run(List.of(sink), TerminalProgress.forTerminal(terminal));
+            if (statsFile != null) {
+                StatsFile.write(statsFile, stats, heap, HeapWatch.liveBytesAfterFullGc());
+            }
             if (!line.hasOption("quiet")) {
                 Summary.print(stats, deadLetter, terminal.err());
             }

@@ -24,6 +24,31 @@ final class JsonValues {
         return map;
     }
 
+    /**
+     * The selected paths of the object at the current {@code START_OBJECT}, leaving the parser on its
+     * {@code END_OBJECT}. A selected leaf keeps its whole value, as {@link #readValue} reads it; a key with
+     * selected children keeps only an object, read the same way; everything else is skipped.
+     */
+    static Map<String, Object> readSelected(JsonParser p, RecordBudget budget, JsonSelection selection) throws IOException {
+        budget.check();
+        Map<String, Object> map = new LinkedHashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            JsonSelection child = selection.child(name);
+            if (child == null) {
+                p.skipChildren();
+            } else if (child.isLeaf()) {
+                map.put(name, readValue(p, t, budget));
+            } else if (t == JsonToken.START_OBJECT) {
+                map.put(name, readSelected(p, budget, child));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return map;
+    }
+
     /** The value at {@code token} (the current token), leaving the parser on its last token. */
     static Object readValue(JsonParser p, JsonToken token, RecordBudget budget) throws IOException {
         switch (token) {

@@ -14,6 +14,17 @@ final class Principals {
 
     private static final String UNKNOWN = "unknown";
 
+    /**
+     * Every path of {@code userIdentity} that this class and {@link EventNormaliser} read: the decoder builds
+     * only these (a third of a record's bytes is {@code userIdentity}, most of it unread). Reading a new path
+     * means adding it here.
+     */
+    static final JsonSelection USER_IDENTITY_PATHS = JsonSelection.of(
+            "type", "arn", "principalId", "accessKeyId", "accountId", "invokedBy", "userName", "userId",
+            "identityProvider", "identityStoreArn", "onBehalfOf.userId", "onBehalfOf.identityStoreArn",
+            "sessionContext.sessionIssuer.arn", "sessionContext.sessionIssuer.userName",
+            "sessionContext.attributes.mfaAuthenticated");
+
     /** Per {@code userIdentity.type}: the principal, or null to fall back to principalId/userName/accountId. */
     private static final Map<String, Function<Map<String, Object>, String>> BY_TYPE = Map.of(
             "AssumedRole", Principals::assumedRole,

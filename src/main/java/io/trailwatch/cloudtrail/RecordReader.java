@@ -54,7 +54,7 @@ final class RecordReader {
                 case "readOnly" -> r.readOnly = bool(p, t);
                 case "userIdentity" -> {
                     r.cloudTrailKeySeen = true;
-                    r.userIdentity = object(p, t, budget);
+                    r.userIdentity = identity(p, t, budget);
                 }
                 case "requestParameters" -> r.requestParameters = object(p, t, budget);
                 case "responseElements" -> r.responseElements = object(p, t, budget);
@@ -104,6 +104,14 @@ final class RecordReader {
     private static Map<String, Object> object(JsonParser p, JsonToken t, RecordBudget budget) throws IOException {
         if (t == JsonToken.START_OBJECT) {
             return JsonValues.readObject(p, budget);
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private static Map<String, Object> identity(JsonParser p, JsonToken t, RecordBudget budget) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            return JsonValues.readSelected(p, budget, Principals.USER_IDENTITY_PATHS);
         }
         p.skipChildren();
         return null;

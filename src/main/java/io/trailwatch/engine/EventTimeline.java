@@ -3,9 +3,7 @@ package io.trailwatch.engine;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -20,13 +18,10 @@ import java.util.Set;
  */
 public final class EventTimeline {
 
-    private static final Comparator<CloudTrailEvent> ORDER =
-            Comparator.comparingLong(CloudTrailEvent::getEventTimeMillis).thenComparing(CloudTrailEvent::getEventId);
-
     private final Long maxLatenessMillis;
     private final long dedupWindowMillis;
     private final TimelineListener downstream;
-    private final PriorityQueue<CloudTrailEvent> pending = new PriorityQueue<>(ORDER);
+    private final PendingEvents pending = new PendingEvents();
     private final Set<String> seenIds = new HashSet<>();
     /** Ids of released events in (mostly) time order: the order in which they may be forgotten. */
     private final ArrayDeque<ReleasedId> released = new ArrayDeque<>();
@@ -108,7 +103,7 @@ public final class EventTimeline {
 
     private void raiseWatermark(long millis) {
         watermark = millis;
-        while (!pending.isEmpty() && pending.peek().getEventTimeMillis() < watermark) {
+        while (!pending.isEmpty() && pending.peekTime() < watermark) {
             emit(pending.poll());
         }
         forgetExpiredIds();

@@ -10,6 +10,7 @@ import io.trailwatch.engine.RulePack;
 import io.trailwatch.engine.TimelineListener;
 import io.trailwatch.sink.AlertSink;
 import io.trailwatch.source.Origin;
+import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
@@ -17,7 +18,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Replays a finite, recorded input through the whole pipeline: parallel decode → dedup and reorder on
- * event time → the engine (one thread) → suppression → sinks. The same input gives the same alerts in the
+ * event time → the engine (one thread) → suppression → sinks. Inputs are decoded in CloudTrail delivery-time
+ * order ({@link DeliveryOrder}), so a bounded reorder buffer sees events nearly in time order. The same input gives the same alerts in the
  * same order, whatever the order of files and records (within the lateness) and however many decode threads.
  */
 public final class Replay {
@@ -60,7 +62,8 @@ public final class Replay {
                         }
                     });
             stats.inputs = options.inputs().size();
-            new ParallelDecoder(new CloudTrailDecoder(), options.decodeThreads()).decode(options.inputs(), item -> {
+            List<ReplayInput> inputs = DeliveryOrder.sort(options.inputs());
+            new ParallelDecoder(new CloudTrailDecoder(), options.decodeThreads()).decode(inputs, item -> {
                 if (item instanceof DecodedItem.Event e) {
                     stats.records++;
                     timeline.offer(e.event());

@@ -5,20 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Turns replay command-line arguments into the inputs to read, in a deterministic order. */
 public final class ReplayInputs {
-
-    /** The delivery timestamp CloudTrail puts in every log file name: {@code <acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_...}. */
-    private static final Pattern DELIVERY_TIME = Pattern.compile("_(\\d{8}T\\d{4}Z)_");
-
-    private static final Comparator<Path> BY_DELIVERY_TIME =
-            Comparator.comparing(ReplayInputs::deliveryTime).thenComparing(Comparator.naturalOrder());
 
     private ReplayInputs() {}
 
@@ -27,9 +18,8 @@ public final class ReplayInputs {
      * and directories skipped, and the notes that sit beside recorded data: {@code *.md}, {@code *.txt}),
      * {@code -} for standard input. Formats are detected by content; the note filter only keeps a
      * recording's SOURCE.md from being reported as a bad record. Result order is deterministic: arguments in
-     * the order given; inside a directory, CloudTrail delivery files by the delivery time in their name
-     * ({@code ..._20240801T1335Z_...}), so that a tree spanning many accounts and regions arrives roughly in
-     * event time and a bounded reorder buffer suffices; then by path.
+     * the order given, each directory's files in path order. (Replay then reads delivery files by the
+     * delivery time in their names: {@code pipeline.DeliveryOrder}.)
      *
      * @throws NoSuchFileException naming the first argument that does not exist
      */
@@ -59,16 +49,10 @@ public final class ReplayInputs {
             return paths.filter(Files::isRegularFile)
                     .filter(p -> !isHidden(dir, p))
                     .filter(p -> !isNote(p))
-                    .sorted(BY_DELIVERY_TIME)
+                    .sorted()
                     .map(p -> new ReplayInput(p, p.toString()))
                     .toList();
         }
-    }
-
-    /** The delivery time in the file's name, or "" (sorting first) when it has none. */
-    private static String deliveryTime(Path file) {
-        Matcher m = DELIVERY_TIME.matcher(file.getFileName().toString());
-        return m.find() ? m.group(1) : "";
     }
 
     private static boolean isNote(Path file) {

@@ -39,18 +39,6 @@ class ReplayInputsTest {
     }
 
     @Test
-    void deliveryFilesComeInDeliveryTimeOrderAcrossAccountsAndRegions(@TempDir Path dir) throws IOException {
-        Path a = Files.createDirectories(dir.resolve("AWSLogs/111111111111/CloudTrail/us-east-1/2024/08/01"));
-        Path b = Files.createDirectories(dir.resolve("AWSLogs/222222222222/CloudTrail/eu-west-1/2024/08/01"));
-        Path late = Files.writeString(a.resolve("111111111111_CloudTrail_us-east-1_20240801T1005Z_aaaa.json.gz"), "x");
-        Path early = Files.writeString(b.resolve("222222222222_CloudTrail_eu-west-1_20240801T0905Z_bbbb.json.gz"), "x");
-        Path middle = Files.writeString(a.resolve("111111111111_CloudTrail_us-east-1_20240801T0935Z_cccc.json.gz"), "x");
-
-        assertEquals(List.of(early.toString(), middle.toString(), late.toString()),
-                ReplayInputs.expand(List.of(dir.toString())).stream().map(ReplayInput::name).toList());
-    }
-
-    @Test
     void aNoteNamedExplicitlyIsStillRead(@TempDir Path dir) throws IOException {
         Path note = Files.writeString(dir.resolve("SOURCE.md"), "{}");
         assertEquals(List.of(note.toString()), ReplayInputs.expand(List.of(note.toString())).stream().map(ReplayInput::name).toList());

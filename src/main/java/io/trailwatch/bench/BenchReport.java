@@ -1,0 +1,192 @@
+package io.trailwatch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's measurements, round by round, and what they add up to: medians of each rate, the ratio
+ * of replay to the token-scan floor, the replay child's heap, the engine state per principal. Prints a
+ * table and writes JSON.
+ */
+public final class BenchReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final BenchOptions options;
+    private final int files;
+    private final String replayCommand;
+    private final List<Double> floor = new ArrayList<>();
+    private final List<Double> decode = new ArrayList<>();
+    private final List<Double> engine = new ArrayList<>();
+    private final List<Double> replay = new ArrayList<>();
+    private final List<Double> replayOverFloor = new ArrayList<>();
+    private final List<Double> replayHeapMb = new ArrayList<>();
+    private final List<Double> startupSeconds = new ArrayList<>();
+    private final List<Double> replaySeconds = new ArrayList<>();
+    private final List<Double> replayPeakMb = new ArrayList<>();
+    private long records;
+    private long alerts;
+    private long late;
+    private long engineEvents;
+    private long bytesPerPrincipal;
+    private JsonNode lastHeapSamples;
+
+    BenchReport(BenchOptions options, int files, String replayCommand) {
+        this.options = options;
+        this.files = files;
+        this.replayCommand = replayCommand;
+    }
+
+    void floor(long recordCount, long nanos) {
+        records = recordCount;
+        floor.add(perSecond(recordCount, nanos));
+    }
+
+    void decode(long events, long nanos) {
+        decode.add(perSecond(events, nanos));
+    }
+
+    void engine(EngineOnly.Run run) {
+        engineEvents = run.events();
+        engine.add(perSecond(run.events(), run.nanos()));
+    }
+
+    void replay(ReplayChild.Run run) {
+        double rate = perSecond(run.records(), run.nanos());
+        replay.add(rate);
+        replaySeconds.add(run.nanos() / 1e9);
+        replayOverFloor.add(rate / floor.get(floor.size() - 1));
+        replayHeapMb.add(run.maxHeapAfterGcBytes() / 1048576.0);
+        replayPeakMb.add(run.peakHeapUsedBytes() / 1048576.0);
+        alerts = run.alerts();
+        late = run.late();
+        lastHeapSamples = run.heapSamples();
+    }
+
+    void startup(ReplayChild.Run run) {
+        startupSeconds.add(run.nanos() / 1e9);
+    }
+
+    /** Replay records/s once its fixed cost (the median one-file run) is taken off the median replay time. */
+    public double replayWithoutStartup() {
+        double seconds = median(replaySeconds) - median(startupSeconds);
+        return seconds <= 0 ? 0 : records / seconds;
+    }
+
+    void bytesPerPrincipal(long bytes) {
+        bytesPerPrincipal = bytes;
+    }
+
+    /** The last round in one line, for progress. */
+    String lastRound() {
+        int i = floor.size() - 1;
+        return String.format("floor %,.0f rec/s, decode %,.0f rec/s, engine %,.0f ev/s, replay %,.0f rec/s (%.2f× floor)",
+                floor.get(i), decode.get(i), engine.get(i), replay.get(i), replayOverFloor.get(i));
+    }
+
+    /** Replay records/s over the floor records/s of the same round; the median over rounds. */
+    public double replayOverFloor() {
+        return median(replayOverFloor);
+    }
+
+    public void printTable(PrintStream out) {
+        out.printf("%nTrailwatch benchmark: %,d records in %,d gzip files, %d rounds (medians), %d cores, %d decode threads%n",
+                records, files, floor.size(), Runtime.getRuntime().availableProcessors(), options.threads());
+        out.printf("  %-46s %,12.0f records/s%n", "floor: 1 thread gunzip + Jackson token scan", median(floor));
+        out.printf("  %-46s %,12.0f records/s  (%.2f× floor)%n", "decode alone (real decoder, parallel)", median(decode),
+                median(decode) / median(floor));
+        out.printf("  %-46s %,12.0f events/s   (%,d-event sample, full pack)%n", "engine alone (pre-decoded, sorted)",
+                median(engine), engineEvents);
+        out.printf("  %-46s %,12.0f records/s  (%.2f× floor, median of per-round ratios)%n",
+                "replay end to end (child JVM, -Xmx" + options.xmx() + ")", median(replay), replayOverFloor());
+        out.printf("  %-46s %,12.1f s%n", "replay fixed cost (JVM start, rules; 1 file)", median(startupSeconds));
+        out.printf("  %-46s %,12.0f records/s  (%.2f× floor)%n", "replay without its fixed cost",
+                replayWithoutStartup(), replayWithoutStartup() / median(floor));
+        out.printf("  %-46s %,12.0f MiB (peak in use incl. garbage %,.0f MiB)%n", "replay heap after GC, max",
+                median(replayHeapMb), median(replayPeakMb));
+        out.printf("  %-46s %,12d bytes (%,d principals)%n", "engine state per active principal", bytesPerPrincipal,
+                options.principals());
+        out.printf("  replay: %,d alerts, %,d late records%n", alerts, late);
+    }
+
+    /**
+     * The last replay's heap after GC over its run, by tenth of the run: the largest after-collection heap
+     * in each tenth. A heap bounded by live state shows flat tenths after warm-up.
+     */
+    public void printHeapProfile(PrintStream out) {
+        if (lastHeapSamples == null || lastHeapSamples.isEmpty()) {
+            out.println("  heap profile: the replay ran no garbage collection");
+            return;
+        }
+        long first = lastHeapSamples.get(0).get(0).asLong();
+        long last = lastHeapSamples.get(lastHeapSamples.size() - 1).get(0).asLong();
+        long[] maxByTenth = new long[10];
+        for (JsonNode sample : lastHeapSamples) {
+            int tenth = last == first ? 9 : (int) Math.min(9, (sample.get(0).asLong() - first) * 10 / (last - first));
+            maxByTenth[tenth] = Math.max(maxByTenth[tenth], sample.get(1).asLong());
+        }
+        out.printf("  heap after GC by tenth of the last replay (%d collections), MiB:", lastHeapSamples.size());
+        for (long bytes : maxByTenth) {
+            out.printf(" %.0f", bytes / 1048576.0);
+        }
+        out.println();
+    }
+
+    public void writeJson(Path file) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                "loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.put("dataDir", options.dataDir().toString());
+        out.put("records", records);
+        out.put("files", files);
+        out.put("rounds", floor.size());
+        out.put("decodeThreads", options.threads());
+        out.put("replayCommand", replayCommand);
+        out.put("median", Map.of(
+                "floorRecordsPerSecond", median(floor),
+                "decodeRecordsPerSecond", median(decode),
+                "engineEventsPerSecond", median(engine),
+                "replayRecordsPerSecond", median(replay),
+                "replayOverFloor", replayOverFloor(),
+                "replayFixedCostSeconds", median(startupSeconds),
+                "replayWithoutFixedCostRecordsPerSecond", replayWithoutStartup(),
+                "replayMaxHeapAfterGcMiB", median(replayHeapMb),
+                "replayPeakHeapUsedMiB", median(replayPeakMb)));
+        out.put("perRound", Map.of("floor", floor, "decode", decode, "engine", engine, "replay", replay,
+                "replayOverFloor", replayOverFloor, "replayMaxHeapAfterGcMiB", replayHeapMb,
+                "replayFixedCostSeconds", startupSeconds));
+        out.put("engineSampleEvents", engineEvents);
+        out.put("bytesPerActivePrincipal", bytesPerPrincipal);
+        out.put("activePrincipalsMeasured", options.principals());
+        out.put("replayAlerts", alerts);
+        out.put("replayLateRecords", late);
+        out.put("lastReplayHeapSamples", lastHeapSamples);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writeValue(file.toFile(), out);
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double perSecond(long count, long nanos) {
+        return nanos == 0 ? 0 : count / (nanos / 1e9);
+    }
+}

@@ -1,0 +1,91 @@
+package io.trailwatch.bench;
+
+import io.trailwatch.engine.RulePack;
+import io.trailwatch.generate.GenerationReport;
+import io.trailwatch.generate.Generator;
+import io.trailwatch.generate.GeneratorOptions;
+import io.trailwatch.pipeline.DeliveryOrder;
+import io.trailwatch.source.ReplayInput;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * {@code trailwatch bench}: in one run, on the same files, measures R times each and interleaved (so that
+ * noise from other processes hits every measure alike): the one-thread gunzip + token-scan floor, decoding
+ * alone, the engine alone on pre-decoded events, end-to-end replay in a child process, and the same child on
+ * one file (its fixed cost: JVM start and rule compilation); then the engine state per active principal. Reports medians and the ratios that matter: replay / floor above all.
+ */
+public final class Benchmark {
+
+    private static final Logger LOG = LogManager.getLogger(Benchmark.class);
+    private static final long SEED = 1;
+
+    private final BenchOptions options;
+    private final PrintStream progress;
+
+    /** @param progress receives one line per measurement, as it is taken */
+    public Benchmark(BenchOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public BenchReport run() throws Exception {
+        ensureDataSet();
+        List<Path> files = logFiles(options.dataDir());
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(options.dataDir() + " holds no CloudTrail log files (*_CloudTrail_*):"
+                    + " point --dir at a generated data set or at an empty directory to generate one");
+        }
+        RulePack rules = RulePack.load(options.rules());
+        progress.printf("bench: %,d log files under %s; loading the engine sample (%,d events)%n", files.size(),
+                options.dataDir(), options.engineSample());
+        EngineOnly engine = EngineOnly.load(rules, files, options.engineSample());
+        // one untimed pass: the engine measure is of compiled code, not of the JIT warming up
+        engine.run();
+        ReplayChild replay = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
+                options.dataDir(), options.outDir());
+        ReplayChild startup = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
+                files.get(0), options.outDir().resolve("startup"));
+        BenchReport report = new BenchReport(options, files.size(), String.join(" ", replay.command()));
+        for (int round = 1; round <= options.repeat(); round++) {
+            long t = System.nanoTime();
+            long floorRecords = new TokenScanFloor().scan(files);
+            report.floor(floorRecords, System.nanoTime() - t);
+            t = System.nanoTime();
+            long decoded = new DecodeOnly(options.threads()).decode(files);
+            report.decode(decoded, System.nanoTime() - t);
+            report.engine(engine.run());
+            report.replay(replay.run());
+            report.startup(startup.run());
+            progress.println("bench: round " + round + "/" + options.repeat() + ": " + report.lastRound());
+        }
+        progress.printf("bench: measuring engine state with %,d active principals%n", options.principals());
+        report.bytesPerPrincipal(PrincipalState.bytesPerPrincipal(rules, options.principals()));
+        return report;
+    }
+
+    private void ensureDataSet() throws IOException {
+        if (Files.isDirectory(options.dataDir().resolve("AWSLogs"))) {
+            return;
+        }
+        progress.printf("bench: generating %,d events (seed %d) into %s%n", options.events(), SEED, options.dataDir());
+        GenerationReport generated = new Generator(GeneratorOptions.defaults(options.dataDir(), options.events(), SEED)).run();
+        LOG.info("Generated {} records in {} files for the benchmark", generated.records(), generated.files());
+    }
+
+    /** The CloudTrail log files (digests and the ground truth left out), in delivery order. */
+    static List<Path> logFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<ReplayInput> inputs = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().contains("_CloudTrail_"))
+                    .sorted().map(p -> new ReplayInput(p, p.toString())).toList();
+            return DeliveryOrder.sort(inputs).stream().map(ReplayInput::path).toList();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.trailwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.trailwatch.bench.HeapWatch;
+import io.trailwatch.pipeline.ReplayStats;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code replay --stats FILE}: the run's counters and its heap as JSON, for the benchmark and for anyone
+ * sizing a machine. Heap figures come from {@link HeapWatch}; {@code heapSamples} are
+ * {@code [uptimeMillis, usedAfterGcBytes]} pairs, one per collection.
+ */
+final class StatsFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StatsFile() {}
+
+    static void write(Path file, ReplayStats stats, HeapWatch heap, long liveBytesAtEnd) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("records", stats.records());
+        out.put("badRecords", stats.badRecords());
+        out.put("duplicates", stats.duplicates());
+        out.put("late", stats.late());
+        out.put("alerts", stats.alerts());
+        out.put("suppressedAlerts", stats.suppressedAlerts());
+        out.put("seconds", stats.seconds());
+        out.put("recordsPerSecond", stats.eventsPerSecond());
+        out.put("maxHeapAfterGcBytes", heap.maxUsedAfterGcBytes());
+        out.put("peakHeapUsedBytes", heap.peakUsedBytes());
+        out.put("liveHeapAtEndBytes", liveBytesAtEnd);
+        out.put("collections", heap.collections());
+        out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        out.put("heapSamples", heap.samples().stream()
+                .map(s -> List.of(s.uptimeMillis(), s.usedAfterGcBytes())).toList());
+        JSON.writeValue(file.toFile(), out);
+    }
+}
