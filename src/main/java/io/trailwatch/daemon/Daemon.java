@@ -1,7 +1,6 @@
 package io.trailwatch.daemon;
 
 import io.trailwatch.alert.Suppressor;
-import io.trailwatch.cloudtrail.CloudTrailEvent;
 import io.trailwatch.cloudtrail.DeadLetterFile;
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.daemon.state.DeliveredAlertIds;
@@ -11,7 +10,6 @@ import io.trailwatch.engine.EngineOptions;
 import io.trailwatch.engine.EventTimeline;
 import io.trailwatch.engine.RuleLoadException;
 import io.trailwatch.engine.RulePack;
-import io.trailwatch.engine.TimelineListener;
 import io.trailwatch.pipeline.AlertDispatch;
 import io.trailwatch.pipeline.ReplayOptions;
 import io.trailwatch.sink.AlertSink;
@@ -117,17 +115,7 @@ public final class Daemon {
     }
 
     private EventTimeline timeline(DetectionEngine engine) {
-        return new EventTimeline(config.lateness(), ReplayOptions.DEDUP_WINDOW, new TimelineListener() {
-            @Override
-            public void onEvent(CloudTrailEvent e) {
-                engine.send(e);
-            }
-
-            @Override
-            public void onTime(long millis) {
-                engine.advanceTo(millis);
-            }
-        });
+        return new EventTimeline(config.lateness(), ReplayOptions.DEDUP_WINDOW, engine.asTimelineListener());
     }
 
     /** Asks a running daemon to stop reading, drain, commit and return from {@link #run()}; returns at once. */

@@ -142,6 +142,21 @@ public final class DetectionEngine implements AutoCloseable {
         return toDeploy.size();
     }
 
+    /** The engine as the downstream of an {@link EventTimeline}: ordered events are sent, passing time advances the clock. */
+    public TimelineListener asTimelineListener() {
+        return new TimelineListener() {
+            @Override
+            public void onEvent(CloudTrailEvent event) {
+                send(event);
+            }
+
+            @Override
+            public void onTime(long millis) {
+                advanceTo(millis);
+            }
+        };
+    }
+
     /** Current counters. */
     public EngineStats stats() {
         Map<String, Long> byRule = new TreeMap<>();

@@ -2,12 +2,10 @@ package io.trailwatch.pipeline;
 
 import io.trailwatch.alert.Suppressor;
 import io.trailwatch.cloudtrail.CloudTrailDecoder;
-import io.trailwatch.cloudtrail.CloudTrailEvent;
 import io.trailwatch.engine.DetectionEngine;
 import io.trailwatch.engine.EngineOptions;
 import io.trailwatch.engine.EventTimeline;
 import io.trailwatch.engine.RulePack;
-import io.trailwatch.engine.TimelineListener;
 import io.trailwatch.sink.AlertSink;
 import io.trailwatch.source.Origin;
 import io.trailwatch.source.ReplayInput;
@@ -50,17 +48,7 @@ public final class Replay {
         try (DetectionEngine engine = new DetectionEngine(rules, EngineOptions.defaults(), dispatch);
              LazyDeadLetter deadLetter = new LazyDeadLetter(options.deadLetter())) {
             EventTimeline timeline = new EventTimeline(options.maxLateness(),
-                    ReplayOptions.DEDUP_WINDOW, new TimelineListener() {
-                        @Override
-                        public void onEvent(CloudTrailEvent e) {
-                            engine.send(e);
-                        }
-
-                        @Override
-                        public void onTime(long millis) {
-                            engine.advanceTo(millis);
-                        }
-                    });
+                    ReplayOptions.DEDUP_WINDOW, engine.asTimelineListener());
             stats.inputs = options.inputs().size();
             List<ReplayInput> inputs = DeliveryOrder.sort(options.inputs());
             new ParallelDecoder(new CloudTrailDecoder(), options.decodeThreads()).decode(inputs, item -> {

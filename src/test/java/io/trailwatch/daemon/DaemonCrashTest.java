@@ -62,10 +62,17 @@ class DaemonCrashTest {
             }
         }
         daemon.await(Duration.ofSeconds(60), "all " + expected.size() + " alerts",
-                () -> fixture.alertedEventIds().size() >= expected.size());
+                () -> fixture.alertedEventIds().size() >= expected.size(),
+                () -> "missing " + missing(expected, fixture.alertedEventIds()));
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
         List<String> delivered = fixture.alertedEventIds();
         assertEquals(expected.stream().sorted().toList(), delivered.stream().sorted().toList(),
                 "each expected alert exactly once");
+    }
+
+    private static List<String> missing(List<String> expected, List<String> delivered) {
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(delivered);
+        return missing;
     }
 }

@@ -15,18 +15,6 @@ import java.util.List;
 /** Files an integration test needs: a one-event rule, CloudTrail records as JSON text, a config, the alert file. */
 final class DaemonFixture {
 
-    static final String RULE = """
-            @Name('stop-logging')
-            @Description('Test rule: every StopLogging call is an alert.')
-            @Rule(title = 'CloudTrail logging stopped', severity = 'high', techniques = {'T1562.008'}, window = '1 second')
-            insert into Detection
-            select current_evaluation_context().statementName as ruleId,
-                   a.principal as principal,
-                   a.accountId as accountId,
-                   'logging stopped by ' || a.eventId as summary,
-                   {a} as evidence
-            from pattern [every a=CloudTrail(eventName = 'StopLogging')];
-            """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +30,7 @@ final class DaemonFixture {
         this.state = root.resolve("state");
         this.alerts = root.resolve("alerts.jsonl");
         this.metricsPort = DaemonProcess.freePort();
-        Files.writeString(rules.resolve("stop-logging.epl"), RULE);
+        copyRule("stop-logging.epl", rules);
     }
 
     /** One CloudTrail record as a JSON object, timed now so the daemon's idle clock agrees with it. */
@@ -116,5 +104,11 @@ final class DaemonFixture {
         Path temp = target.resolveSibling("." + target.getFileName() + ".part");
         Files.writeString(temp, content);
         Files.move(temp, target);
+    }
+
+    /** Copies a test rule from src/test/resources/daemon-rules into a rules directory. */
+    static void copyRule(String file, Path rulesDir) throws IOException {
+        Files.copy(Path.of("src/test/resources/daemon-rules", file), rulesDir.resolve(file),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

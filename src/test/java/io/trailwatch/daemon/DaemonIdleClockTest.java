@@ -18,18 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonIdleClockTest {
 
-    private static final String DELAYED_RULE = """
-            @Name('stop-logging-delayed')
-            @Description('Test rule: alerts 2 seconds of event time after each StopLogging.')
-            @Rule(title = 'Logging stopped (delayed)', severity = 'high', techniques = {'T1562.008'}, window = '2 seconds')
-            insert into Detection
-            select current_evaluation_context().statementName as ruleId,
-                   a.principal as principal,
-                   a.accountId as accountId,
-                   'logging stopped by ' || a.eventId as summary,
-                   {a} as evidence
-            from pattern [every a=CloudTrail(eventName = 'StopLogging') -> timer:interval(2 seconds)];
-            """;
 
     @TempDir
     Path temp;
@@ -66,7 +54,7 @@ class DaemonIdleClockTest {
     void aTimerFiresWhileStdinIsIdle() throws Exception {
         DaemonFixture fixture = new DaemonFixture(temp);
         Files.delete(fixture.rules.resolve("stop-logging.epl"));
-        Files.writeString(fixture.rules.resolve("stop-logging-delayed.epl"), DELAYED_RULE);
+        DaemonFixture.copyRule("stop-logging-delayed.epl", fixture.rules);
         Path config = fixture.config("  - type: stdin\n", null);
         Files.writeString(config, Files.readString(config).replace("lateness: 0s", "lateness: 1s"));
         daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** A {@code trailwatch run} child JVM for integration tests, with its log in a file. */
 final class DaemonProcess implements AutoCloseable {
@@ -112,10 +113,16 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Waits until {@code condition} holds, failing with {@code what} and the log after {@code timeout}. */
     void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        await(timeout, what, condition, () -> "");
+    }
+
+    /** As {@link #await(Duration, String, BooleanSupplier)}, adding {@code detail} (what is still missing) to the failure. */
+    void await(Duration timeout, String what, BooleanSupplier condition, Supplier<String> detail)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout + " waiting for " + what + "; daemon log:\n" + log());
+                fail("timed out after " + timeout + " waiting for " + what + "; " + detail.get() + "; daemon log:\n" + log());
             }
             Thread.sleep(50);
         }

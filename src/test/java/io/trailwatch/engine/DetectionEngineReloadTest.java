@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.trailwatch.alert.Detection;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,25 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DetectionEngineReloadTest {
 
     private static final long T0 = at("2026-01-01T00:00:00Z");
-    private static final String PAIR = """
-            @Name('tick-tock')
-            @Description('A Tick followed by a Tock of the same principal within a minute.')
-            @Rule(title = 'Tick then Tock', severity = 'low', techniques = {'T1485'}, window = '1 minute')
-            insert into Detection
-            select current_evaluation_context().statementName as ruleId, a.principal as principal,
-                   a.accountId as accountId, '%s' as summary, {a, b} as evidence
-            from pattern [every a=CloudTrail(eventName = 'Tick') -> b=CloudTrail(eventName = 'Tock', principal = a.principal)
-                          where timer:within(1 minute)];
-            """;
-    private static final String ECHO = """
-            @Name('echo')
-            @Description('Every Echo call.')
-            @Rule(title = 'Echo', severity = '%s', techniques = {'T1485'}, window = '1 second')
-            insert into Detection
-            select current_evaluation_context().statementName as ruleId, a.principal as principal,
-                   a.accountId as accountId, 'echo' as summary, {a} as evidence
-            from pattern [every a=CloudTrail(eventName = 'Echo')];
-            """;
+    private static final String PAIR = template("tick-tock.epl");
+    private static final String ECHO = template("echo.epl");
 
     @TempDir
     Path rules;
@@ -74,6 +58,15 @@ class DetectionEngineReloadTest {
 
             assertEquals(List.of("pair v2"), detections.stream().map(Detection::summary).toList(),
                     "the Tick before the reload belonged to the old module's state");
+        }
+    }
+
+    /** A rule text with a %s placeholder, from src/test/resources/engine-reload. */
+    private static String template(String file) {
+        try {
+            return Files.readString(Path.of("src/test/resources/engine-reload", file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
