@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Appends one rendered line per alert to a file (JSON lines by default), creating parent directories.
  * Each alert is written to the file as it comes; {@link #flush} forces it to disk ({@code FileChannel.force}),
- * so what a checkpoint follows survives a power loss. The file is opened lazily and kept open.
+ * so what a checkpoint follows survives a power loss. The file is opened lazily and kept open. A process
+ * killed mid-write can leave a torn last line; the next open ends it with a newline so the alerts that
+ * follow (the torn one among them, re-delivered after the restart) stay one per line.
  */
 public final class JsonLinesFileSink implements AlertSink {
 
@@ -66,8 +68,27 @@ public final class JsonLinesFileSink implements AlertSink {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            boolean torn = endsWithTornLine(file);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            if (torn) {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
         }
         return channel;
+    }
+
+    private static boolean endsWithTornLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
     }
 }

@@ -34,4 +34,20 @@ class JsonLinesFileSinkTest {
         assertEquals(alert(3), JsonAlertFormat.parse(lines.get(2)));
         assertEquals("file:" + file, new JsonLinesFileSink(file, new JsonAlertFormat()).name());
     }
+
+    @Test
+    void aTornLastLineLeftByAKilledProcessDoesNotSwallowTheNextAlert() throws Exception {
+        Path file = dir.resolve("alerts.jsonl");
+        String whole = new JsonAlertFormat().render(alert(1));
+        Files.writeString(file, whole + "\n" + whole.substring(0, 20));
+
+        try (JsonLinesFileSink sink = new JsonLinesFileSink(file, new JsonAlertFormat())) {
+            sink.deliver(alert(2));
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(3, lines.size());
+        assertEquals(whole.substring(0, 20), lines.get(1));
+        assertEquals(alert(2), JsonAlertFormat.parse(lines.get(2)));
+    }
 }
