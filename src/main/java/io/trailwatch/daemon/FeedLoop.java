@@ -110,6 +110,7 @@ final class FeedLoop implements Runnable {
             while (!stopRequested && !failed()) {
                 reloadRulesIfChanged();
                 int units = pollSources();
+                timeline.releaseDue();
                 idleRounds = units == 0 ? idleRounds + 1 : 0;
                 if (idleRounds >= IDLE_ROUNDS_BEFORE_CLOCK) {
                     timeline.advanceWatermarkTo(clock.millis() - config.lateness().toMillis());

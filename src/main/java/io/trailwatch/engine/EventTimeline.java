@@ -10,7 +10,10 @@ import java.util.Set;
  * Sits in front of the engine: drops duplicate deliveries of an {@code eventID}, and reorders events by
  * {@code (eventTimeMillis, eventId)}, holding each until it is older than the watermark
  * {@code max(eventTime seen) − maxLateness}. An event that arrives already older than the watermark is
- * late: it is passed on at once (never dropped) and counted.
+ * late: it is never dropped, and counted; it is held and released at the next release ({@link #releaseDue},
+ * a rise of the watermark, {@link #flush}), sorted among the late events released with it. So a backlog
+ * delivered after the clock moved on (a daemon started before its history was synced) still reaches the
+ * rules in event-time order within each release, and sequences inside it are found.
  *
  * <p>With {@code maxLateness} null (replay of a finite input) nothing is released until {@link #flush()}.
  * Event ids are remembered until they are older than {@code watermark − dedupWindow}, so memory is bounded
@@ -47,19 +50,18 @@ public final class EventTimeline {
         this.downstream = downstream;
     }
 
-    /** Takes one event: drops it if its id was seen, passes it on at once if late, else holds it until due. */
+    /** Takes one event: drops it if its id was seen, else holds it until due (a late one until the next release). */
     public void offer(CloudTrailEvent e) {
         if (!seenIds.add(e.getEventId())) {
             duplicates++;
             return;
         }
         long time = e.getEventTimeMillis();
+        pending.add(e);
         if (time < watermark) {
             late++;
-            emit(e);
             return;
         }
-        pending.add(e);
         if (maxLatenessMillis != null && time - maxLatenessMillis > watermark) {
             raiseWatermark(time - maxLatenessMillis);
         }
@@ -91,7 +93,7 @@ public final class EventTimeline {
         return duplicates;
     }
 
-    /** Events that arrived older than the watermark (passed on out of order). */
+    /** Events that arrived older than the watermark (processed behind the engine's clock). */
     public long late() {
         return late;
     }
@@ -101,12 +103,17 @@ public final class EventTimeline {
         return pending.size();
     }
 
-    private void raiseWatermark(long millis) {
-        watermark = millis;
+    /** Releases, in order, every held event older than the watermark: the late ones, between two rises. */
+    public void releaseDue() {
         while (!pending.isEmpty() && pending.peekTime() < watermark) {
             emit(pending.poll());
         }
         forgetExpiredIds();
+    }
+
+    private void raiseWatermark(long millis) {
+        watermark = millis;
+        releaseDue();
     }
 
     private void emit(CloudTrailEvent e) {

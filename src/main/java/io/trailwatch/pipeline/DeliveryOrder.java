@@ -1,11 +1,10 @@
 package io.trailwatch.pipeline;
 
+import io.trailwatch.source.DeliveryFileNames;
 import io.trailwatch.source.ReplayInput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Orders replay inputs by the delivery time in CloudTrail's file names
@@ -19,9 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class DeliveryOrder {
 
-    private static final Pattern STAMP = Pattern.compile("_(\\d{8}T\\d{4,6}Z)_[^/\\\\]*$");
-    private static final String UNTIMED = "";
-
     private DeliveryOrder() {}
 
     /** The inputs sorted by delivery time, untimed ones first in their given order; a new list. */
@@ -31,13 +27,7 @@ public final class DeliveryOrder {
         return sorted;
     }
 
-    /** The delivery time as sortable text (basic ISO-8601, padded to seconds), or "" for an untimed name. */
     static String stamp(ReplayInput input) {
-        Matcher m = STAMP.matcher(input.name());
-        if (!m.find()) {
-            return UNTIMED;
-        }
-        String s = m.group(1);
-        return s.length() == 14 ? s.substring(0, 13) + "00Z" : s;
+        return DeliveryFileNames.deliveryTime(input.name());
     }
 }

@@ -41,9 +41,10 @@ import org.apache.logging.log4j.Logger;
  * writer that stalls longer than that in the middle of a file cannot be told apart from a finished one:
  * write elsewhere and rename into the tree.
  *
- * <p><b>Order.</b> Ready files are handed out in lexicographic order of their path relative to the root,
- * with {@code /} separators: for the CloudTrail layout that is account, region, then day. At most
- * {@value #MAX_FILES_PER_POLL} files per poll.
+ * <p><b>Order.</b> Ready files are handed out by the delivery time in their names
+ * ({@link DeliveryFileNames}), then by path relative to the root: a backlog of many accounts and regions
+ * (a first sync, a catch-up after an outage) then reaches the rules close to event time rather than one
+ * account's whole day after another's. At most {@value #MAX_FILES_PER_POLL} files per poll.
  *
  * <p><b>Scanning cost.</b> Only directories are stat-ed on each poll; a directory is listed again only
  * when its modification time changed (adding, removing or renaming an entry changes it) or is younger than
@@ -132,7 +133,7 @@ public final class DeliveryTreeSource implements LiveSource {
         List<String> candidates = new ArrayList<>();
         scan("", now, reached, candidates);
         forgetVanishedDirectories(reached);
-        Collections.sort(candidates);
+        candidates.sort(DeliveryFileNames.BY_DELIVERY_TIME);
         Set<String> stillCandidates = new HashSet<>(candidates);
         lastObserved.keySet().retainAll(stillCandidates);
         unreadable.keySet().retainAll(stillCandidates);

@@ -50,6 +50,38 @@ class DaemonIdleClockTest {
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
     }
 
+    /**
+     * The daemon is up and idle, its clock at now; then a day-old history is synced in (the bundled
+     * create-use-delete recording, records unsorted inside its files). Every event is late, yet the
+     * sequence is found: late events reach the rules sorted, files in delivery-time order.
+     */
+    @Test
+    void aHistorySyncedInAfterTheClockMovedOnStillRaisesItsSequences() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(temp);
+        Files.delete(fixture.rules.resolve("stop-logging.epl"));
+        Files.copy(Path.of("epl/iam/iam-user-create-use-delete.epl"), fixture.rules.resolve("iam-user-create-use-delete.epl"));
+        Path tree = Files.createDirectories(temp.resolve("cloudtrail"));
+        Path config = fixture.config("  - type: directory\n    path: " + tree + "\n", null);
+        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
+
+        Path recording = Path.of("testdata/recordings/iam-create-use-delete");
+        try (var files = Files.walk(recording.resolve("AWSLogs"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = tree.resolve(recording.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Path part = target.resolveSibling("." + target.getFileName() + ".part");
+                Files.copy(file, part);
+                Files.move(part, target);
+            }
+        }
+
+        daemon.await(Duration.ofSeconds(20), "the create-use-delete alert", () -> !fixture.alertedEventIds().isEmpty());
+        assertEquals(List.of("3346344c-5a3e-429e-8405-420f98f75d6e"), fixture.alertedEventIds(), "one alert, led by the CreateUser");
+        assertTrue(daemon.metrics(fixture.metricsPort).contains("trailwatch_late_events_total 7.0"), "all seven were late");
+        assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
+    }
+
     @Test
     void aTimerFiresWhileStdinIsIdle() throws Exception {
         DaemonFixture fixture = new DaemonFixture(temp);

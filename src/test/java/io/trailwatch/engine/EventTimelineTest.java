@@ -76,13 +76,17 @@ class EventTimelineTest {
     }
 
     @Test
-    void lateEventsArePassedOnAtOnceAndCounted() {
+    void lateEventsAreCountedAndReleasedInOrderAmongThemselves() {
         EventTimeline timeline = timeline(Duration.ofMinutes(1), Duration.ofHours(1));
         timeline.offer(event("a", 10));
-        timeline.offer(event("old", 5));
+        timeline.offer(event("delete", 5));
+        timeline.offer(event("create", 3));
+        assertEquals(List.of(), received, "late events wait for the next release");
 
-        assertEquals(List.of("old"), received);
-        assertEquals(1, timeline.late());
+        timeline.releaseDue();
+
+        assertEquals(List.of("create", "delete"), received);
+        assertEquals(2, timeline.late());
         assertEquals(1, timeline.buffered());
     }
 
@@ -122,6 +126,7 @@ class EventTimelineTest {
 
         timeline.offer(event("z", 10));
         timeline.offer(event("x", 0));
+        timeline.releaseDue();
 
         assertEquals(1, timeline.duplicates());
         assertEquals(1, timeline.late());

@@ -1,0 +1,31 @@
+package io.trailwatch.source;
+
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The delivery time CloudTrail writes into every log file name
+ * ({@code ACCOUNT_CloudTrail_REGION_20240801T0005Z_xxxx.json.gz}). Reading files in that order rather than
+ * by path (account, then region, then day) brings a multi-account tree to the rules close to event time.
+ */
+public final class DeliveryFileNames {
+
+    private static final Pattern STAMP = Pattern.compile("_(\\d{8}T\\d{4,6}Z)_[^/\\\\]*$");
+
+    /** Paths by delivery time, those without one first, then by path. */
+    public static final Comparator<String> BY_DELIVERY_TIME =
+            Comparator.comparing(DeliveryFileNames::deliveryTime).thenComparing(Comparator.naturalOrder());
+
+    private DeliveryFileNames() {}
+
+    /** The delivery time in a file name or path as sortable text (basic ISO-8601 to the second), or "" when it has none. */
+    public static String deliveryTime(String name) {
+        Matcher m = STAMP.matcher(name);
+        if (!m.find()) {
+            return "";
+        }
+        String s = m.group(1);
+        return s.length() == 14 ? s.substring(0, 13) + "00Z" : s;
+    }
+}
