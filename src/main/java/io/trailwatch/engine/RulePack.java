@@ -39,13 +39,19 @@ public final class RulePack {
     record LoadedRule(RuleInfo info, Duration window, int line) {}
 
     /**
-     * Reads, compiles and validates every module under {@code dir}.
+     * Reads, compiles and validates every module under {@code dir}. Compiled modules are cached on disk
+     * between runs (see {@code CompiledRuleCache}: {@code TRAILWATCH_RULE_CACHE} names the directory, or
+     * {@code off}); a module whose text or whose Trailwatch or Esper version changed is compiled again.
      *
      * @throws RuleLoadException with every problem found (compile errors, missing or invalid metadata,
      *                           duplicate ids, ids not matching file names), each with its file and line
      */
     public static RulePack load(Path dir) throws RuleLoadException {
-        return new RulePackLoader(dir).load();
+        return load(dir, CompiledRuleCache.fromEnvironment());
+    }
+
+    static RulePack load(Path dir, CompiledRuleCache cache) throws RuleLoadException {
+        return new RulePackLoader(dir, cache).load();
     }
 
     /** The rules (alerting statements), sorted by id. */

@@ -18,16 +18,12 @@ import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +49,18 @@ final class RulePackLoader {
     private static final String LISTENER_EPL = "@Name('trailwatch-detections') select * from " + EsperSetup.DETECTION_TYPE;
 
     private final Path dir;
+    private final CompiledRuleCache cache;
     private final Configuration config = EsperSetup.configuration(EngineOptions.defaults());
     private final EPCompiler compiler = EPCompilerProvider.getCompiler();
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<Module, Path> files = new IdentityHashMap<>();
     private final Set<String> usedModules = new HashSet<>();
 
-    RulePackLoader(Path dir) {
+    private String previousKey = "";
+
+    RulePackLoader(Path dir, CompiledRuleCache cache) {
         this.dir = dir;
+        this.cache = cache;
     }
 
     RulePack load() throws RuleLoadException {
@@ -84,7 +84,9 @@ final class RulePackLoader {
             problems.sort(Comparator.comparing((RuleProblem p) -> p.file().toString()).thenComparingInt(RuleProblem::line));
             throw new RuleLoadException(problems);
         }
-        LOG.info("Loaded {} rule(s) from {} module(s) in {}", rules.size(), ordered.size(), dir);
+        LOG.info("Loaded {} rule(s) from {} module(s) in {} ({} of {} compiled modules from the cache{})", rules.size(),
+                ordered.size(), dir, cache.hits(), ordered.size() + 1,
+                cache.directory() == null ? ", which is off" : " in " + cache.directory());
         return new RulePack(dir, rules, compiled, listener);
     }
 
@@ -146,12 +148,19 @@ final class RulePackLoader {
     private void compileAndInspect(EPRuntime runtime, Module module, List<RuleModule> compiled,
                                    List<RulePack.LoadedRule> rules) {
         Path file = files.get(module);
-        CompilerArguments args = new CompilerArguments(config);
-        args.getPath().add(runtime.getRuntimePath());
+        String key = CompiledRuleCache.key(previousKey, module.getModuleText());
+        previousKey = key;
         try {
-            EPCompiled result = compiler.compile(module, args);
-            EPDeployment deployment = runtime.getDeploymentService().deploy(result);
-            compiled.add(new RuleModule(display(file).toString(), sha256(module.getModuleText()),
+            EPCompiled result = cache.get(key);
+            EPDeployment deployment = result == null ? null : deployCached(runtime, key, result);
+            if (deployment == null) {
+                CompilerArguments args = new CompilerArguments(config);
+                args.getPath().add(runtime.getRuntimePath());
+                result = compiler.compile(module, args);
+                deployment = runtime.getDeploymentService().deploy(result);
+                cache.put(key, result);
+            }
+            compiled.add(new RuleModule(display(file).toString(), CompiledRuleCache.sha256(module.getModuleText()),
                     usedModules.contains(module.getName()), result));
             List<ModuleItem> statements = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
             ModuleInspector inspector = new ModuleInspector(display(file), expectedRuleId(file), statements, problems);
@@ -160,6 +169,17 @@ final class RulePackLoader {
             reportCompileErrors(module, file, e);
         } catch (EPDeployException e) {
             problems.add(new RuleProblem(display(file), 1, "cannot deploy module: " + e.getMessage()));
+        }
+    }
+
+    /** Deploys cached classes; null (and the entry evicted) when they do not deploy, so the module is compiled. */
+    private EPDeployment deployCached(EPRuntime runtime, String key, EPCompiled cached) {
+        try {
+            return runtime.getDeploymentService().deploy(cached);
+        } catch (EPDeployException | RuntimeException | LinkageError e) {
+            LOG.debug("Cached compiled module {} does not deploy, compiling it again: {}", key, e.toString());
+            cache.evict(key);
+            return null;
         }
     }
 
@@ -200,11 +220,13 @@ final class RulePackLoader {
     }
 
     private EPCompiled compileListener() {
-        try {
-            return compiler.compile(LISTENER_EPL, new CompilerArguments(config));
-        } catch (EPCompileException e) {
-            throw new IllegalStateException("the built-in Detection listener does not compile: " + e.getMessage(), e);
-        }
+        return cache.getOrCompile(CompiledRuleCache.key("", LISTENER_EPL), () -> {
+            try {
+                return compiler.compile(LISTENER_EPL, new CompilerArguments(config));
+            } catch (EPCompileException e) {
+                throw new IllegalStateException("the built-in Detection listener does not compile: " + e.getMessage(), e);
+            }
+        });
     }
 
     private void rejectDuplicateIds(List<RulePack.LoadedRule> rules) {
@@ -232,15 +254,6 @@ final class RulePackLoader {
     private Path display(Path file) {
         Path base = dir.getFileName();
         return base == null ? file : base.resolve(dir.relativize(file));
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 
     /** The 1-based line of character {@code offset} in {@code text}. */

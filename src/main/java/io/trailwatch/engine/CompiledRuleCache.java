@@ -1,0 +1,235 @@
+package io.trailwatch.engine;
+
+import com.espertech.esper.common.client.EPCompiled;
+import com.espertech.esper.compiler.client.util.EPCompiledIOUtil;
+import com.espertech.esper.runtime.client.util.RuntimeVersion;
+import io.trailwatch.cloudtrail.CloudTrailEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Compiled rule modules kept on disk between runs, so that a start with unchanged rules deploys the
+ * classes Esper's compiler produced last time instead of compiling again (compiling the pack is most of
+ * the time a short replay takes).
+ *
+ * <p>An entry is keyed by everything that decides the compiled classes: the Esper version, the bytes of
+ * the classes the rules are compiled against ({@link CloudTrailEvent}, {@link Rule}, the shared
+ * configuration), the module's text and the keys of the modules compiled before it. A changed rule, a
+ * new Trailwatch build or a new Esper is therefore a miss, never a stale hit. A miss, an unreadable entry
+ * or a failed write only costs a compilation: the cache never makes loading fail.
+ *
+ * <p>Location: the environment variable {@value #ENV} (a directory, or {@code off} to disable), else
+ * {@code $XDG_CACHE_HOME/trailwatch/compiled-rules}, else {@code ~/.cache/trailwatch/compiled-rules}. At
+ * most {@value #MAX_ENTRIES} entries are kept; the least recently used go first. Thread-safe: entries are
+ * written to a temporary file and moved into place.
+ */
+final class CompiledRuleCache {
+
+    /** Environment variable naming the cache directory, or {@code off}. */
+    static final String ENV = "TRAILWATCH_RULE_CACHE";
+    static final int MAX_ENTRIES = 256;
+    private static final String SUFFIX = ".jar";
+    private static final Logger LOG = LogManager.getLogger(CompiledRuleCache.class);
+    private static final CompiledRuleCache DISABLED = new CompiledRuleCache(null);
+    private static final String BASE_KEY = baseKey();
+
+    private final Path dir;
+    private final AtomicInteger hits = new AtomicInteger();
+
+    private CompiledRuleCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The cache at {@code dir}, created on first write. */
+    static CompiledRuleCache at(Path dir) {
+        return new CompiledRuleCache(dir);
+    }
+
+    /** A cache that holds nothing: every lookup compiles. */
+    static CompiledRuleCache disabled() {
+        return DISABLED;
+    }
+
+    /** The cache the environment asks for (see the class comment). */
+    static CompiledRuleCache fromEnvironment() {
+        String configured = System.getenv(ENV);
+        if (configured != null && !configured.isBlank()) {
+            return configured.equalsIgnoreCase("off") ? DISABLED : at(Path.of(configured));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return at(root.resolve("trailwatch").resolve("compiled-rules"));
+    }
+
+    /** The key of a module compiled after the module whose key is {@code previousKey} (empty for the first). */
+    static String key(String previousKey, String moduleText) {
+        return sha256(BASE_KEY + '\n' + previousKey + '\n' + moduleText);
+    }
+
+    /** What a miss does: compile. */
+    @FunctionalInterface
+    interface Compilation<E extends Exception> {
+        EPCompiled compile() throws E;
+    }
+
+    /** The cached classes for {@code key}, or null on a miss (or when the entry cannot be read). */
+    EPCompiled get(String key) {
+        if (dir == null) {
+            return null;
+        }
+        Path file = dir.resolve(key + SUFFIX);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            EPCompiled compiled = EPCompiledIOUtil.read(file.toFile());
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            hits.incrementAndGet();
+            return compiled;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Compiled rule cache entry {} is unreadable, compiling again: {}", file, e.toString());
+            return null;
+        }
+    }
+
+    /** Stores {@code compiled} under {@code key}; a failure is logged and otherwise ignored. */
+    void put(String key, EPCompiled compiled) {
+        if (dir == null) {
+            return;
+        }
+        Path tmp = null;
+        try {
+            createPrivateDirectory();
+            tmp = Files.createTempFile(dir, key, ".tmp");
+            EPCompiledIOUtil.write(compiled, tmp.toFile());
+            Files.move(tmp, dir.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            prune();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot write the compiled rule cache at {} (rules still load, compiled each time): {}", dir, e.toString());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file stays; a later prune() removes it
+                }
+            }
+        }
+    }
+
+    /** The cached classes for {@code key}, else those {@code compilation} makes, which are then cached. */
+    <E extends Exception> EPCompiled getOrCompile(String key, Compilation<E> compilation) throws E {
+        EPCompiled cached = get(key);
+        if (cached != null) {
+            return cached;
+        }
+        EPCompiled compiled = compilation.compile();
+        put(key, compiled);
+        return compiled;
+    }
+
+    /** How many lookups found their entry, since this cache was made. */
+    int hits() {
+        return hits.get();
+    }
+
+    /** Where entries are kept, or null when disabled. */
+    Path directory() {
+        return dir;
+    }
+
+    /** Drops an entry whose classes turned out not to deploy. */
+    void evict(String key) {
+        if (dir != null) {
+            hits.decrementAndGet();
+            try {
+                Files.deleteIfExists(dir.resolve(key + SUFFIX));
+            } catch (IOException e) {
+                LOG.debug("Cannot remove compiled rule cache entry {}: {}", key, e.toString());
+            }
+        }
+    }
+
+    private void createPrivateDirectory() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the directory keeps its default permissions
+        }
+    }
+
+    /** Keeps the {@value #MAX_ENTRIES} most recently used entries; temporary files of interrupted writes go too. */
+    private void prune() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(Files::isRegularFile).toList();
+        }
+        long staleTemporary = System.currentTimeMillis() - 3_600_000;
+        List<Path> entries = files.stream().filter(f -> f.toString().endsWith(SUFFIX))
+                .sorted(Comparator.comparing(CompiledRuleCache::modified).reversed()).toList();
+        for (Path stale : entries.subList(Math.min(MAX_ENTRIES, entries.size()), entries.size())) {
+            Files.deleteIfExists(stale);
+        }
+        for (Path file : files) {
+            if (!file.toString().endsWith(SUFFIX) && modified(file) < staleTemporary) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String baseKey() {
+        StringBuilder key = new StringBuilder("esper ").append(RuntimeVersion.RUNTIME_VERSION);
+        for (Class<?> type : List.of(CloudTrailEvent.class, Rule.class, EsperSetup.class, DetectionColumns.class)) {
+            key.append('\n').append(type.getName()).append(' ').append(classFileHash(type));
+        }
+        return key.toString();
+    }
+
+    private static String classFileHash(Class<?> type) {
+        String resource = type.getSimpleName() + ".class";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("class file of " + type.getName() + " not found");
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint " + type.getName(), e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.trailwatch.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trailwatch.alert.RuleInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompiledRuleCacheTest {
+
+    private static final String HELPER = "module shared;\n@public create window Seen#keepall as CloudTrail;\n"
+            + "insert into Seen select * from CloudTrail;\n";
+    private static final String RULE = "uses shared;\n@Name('%s')\n@Description('d')\n"
+            + "@Rule(title='t', severity='low', techniques={'T1485'}, window='1 minute')\n"
+            + "insert into Detection select current_evaluation_context().statementName as ruleId, principal\n"
+            + "from CloudTrail(eventName = '%s');\n";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aSecondLoadDeploysTheCachedClassesAndFindsTheSameRules() throws Exception {
+        Path rules = pack();
+        Path cacheDir = temp.resolve("cache");
+
+        RulePack first = RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        assertEquals(4, entries(cacheDir).size(), "one entry per module (3) and one for the Detection listener");
+
+        CompiledRuleCache warm = CompiledRuleCache.at(cacheDir);
+        RulePack second = RulePack.load(rules, warm);
+        assertEquals(4, warm.hits());
+        assertEquals(first.rules().stream().map(RuleInfo::id).toList(), second.rules().stream().map(RuleInfo::id).toList());
+        assertEquals(List.of("alert-one", "alert-two"), alerts(second));
+    }
+
+    @Test
+    void aChangedModuleIsCompiledAgainAndSoIsEveryModuleCompiledAfterIt() throws Exception {
+        Path rules = pack();
+        Path cacheDir = temp.resolve("cache");
+        RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+
+        Files.writeString(rules.resolve("a-shared.epl"), HELPER + "// edited\n");
+        CompiledRuleCache afterEdit = CompiledRuleCache.at(cacheDir);
+        RulePack pack = RulePack.load(rules, afterEdit);
+
+        assertEquals(1, afterEdit.hits(), "only the listener, which depends on no module, is unchanged");
+        assertEquals(7, entries(cacheDir).size());
+        assertEquals(List.of("alert-one", "alert-two"), alerts(pack));
+    }
+
+    @Test
+    void anUnreadableEntryIsCompiledAgainAndRewritten() throws Exception {
+        Path rules = pack();
+        Path cacheDir = temp.resolve("cache");
+        RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        for (Path entry : entries(cacheDir)) {
+            Files.writeString(entry, "not a jar");
+        }
+
+        CompiledRuleCache damaged = CompiledRuleCache.at(cacheDir);
+        RulePack pack = RulePack.load(rules, damaged);
+
+        assertEquals(0, damaged.hits());
+        assertEquals(List.of("alert-one", "alert-two"), alerts(pack));
+        CompiledRuleCache repaired = CompiledRuleCache.at(cacheDir);
+        RulePack.load(rules, repaired);
+        assertEquals(4, repaired.hits());
+    }
+
+    @Test
+    void aDisabledCacheWritesNothingAndAnUnwritableOneDoesNotStopLoading() throws Exception {
+        Path rules = pack();
+        assertEquals(2, RulePack.load(rules, CompiledRuleCache.disabled()).rules().size());
+
+        Path notADirectory = Files.writeString(temp.resolve("file"), "x");
+        assertEquals(2, RulePack.load(rules, CompiledRuleCache.at(notADirectory.resolve("cache"))).rules().size());
+        assertFalse(Files.exists(notADirectory.resolve("cache")));
+    }
+
+    @Test
+    void keysDependOnTheModuleTextAndOnWhatWasCompiledBefore() {
+        String first = CompiledRuleCache.key("", "a");
+        assertEquals(first, CompiledRuleCache.key("", "a"));
+        assertTrue(!first.equals(CompiledRuleCache.key("", "b")) && !first.equals(CompiledRuleCache.key("x", "a")));
+    }
+
+    private Path pack() throws IOException {
+        Path rules = Files.createDirectories(temp.resolve("rules"));
+        Files.writeString(rules.resolve("a-shared.epl"), HELPER);
+        Files.writeString(rules.resolve("alert-one.epl"), RULE.formatted("alert-one", "One"));
+        Files.writeString(rules.resolve("alert-two.epl"), RULE.formatted("alert-two", "Two"));
+        return rules;
+    }
+
+    /** The rule ids the pack raises for one event of each name. */
+    private static List<String> alerts(RulePack pack) {
+        List<String> ruleIds = new ArrayList<>();
+        try (DetectionEngine engine = new DetectionEngine(pack, EngineOptions.defaults(), d -> ruleIds.add(d.rule().id()))) {
+            long time = TestEvents.at("2024-01-01T00:00:00Z");
+            engine.send(TestEvents.call("One", TestEvents.ADMIN, time).build());
+            engine.send(TestEvents.call("Two", TestEvents.ADMIN, time + 1000).build());
+            engine.finish();
+        }
+        return ruleIds;
+    }
+
+    private static List<Path> entries(Path cacheDir) throws IOException {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).toList();
+        }
+    }
+}
