@@ -16,13 +16,15 @@ import java.nio.file.StandardOpenOption;
  * Each alert is written to the file as it comes; {@link #flush} forces it to disk ({@code FileChannel.force}),
  * so what a checkpoint follows survives a power loss. The file is opened lazily and kept open. A process
  * killed mid-write can leave a torn last line; the next open ends it with a newline so the alerts that
- * follow (the torn one among them, re-delivered after the restart) stay one per line.
+ * follow (the torn one among them, re-delivered after the restart) stay one per line. A path that is not
+ * a regular file ({@code /dev/null}, a named pipe) is written without either step.
  */
 public final class JsonLinesFileSink implements AlertSink {
 
     private final Path file;
     private final AlertFormat format;
     private FileChannel channel;
+    private boolean regularFile;
 
     public JsonLinesFileSink(Path file, AlertFormat format) {
         this.file = file;
@@ -45,7 +47,7 @@ public final class JsonLinesFileSink implements AlertSink {
 
     @Override
     public void flush() throws IOException {
-        if (channel != null) {
+        if (channel != null && regularFile) {
             channel.force(false);
         }
     }
@@ -54,7 +56,7 @@ public final class JsonLinesFileSink implements AlertSink {
     public void close() throws IOException {
         if (channel != null) {
             try {
-                channel.force(false);
+                flush();
             } finally {
                 channel.close();
                 channel = null;
@@ -68,7 +70,8 @@ public final class JsonLinesFileSink implements AlertSink {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            boolean torn = endsWithTornLine(file);
+            regularFile = !Files.exists(file) || Files.isRegularFile(file);
+            boolean torn = regularFile && endsWithTornLine(file);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             if (torn) {
                 channel.write(ByteBuffer.wrap(new byte[] {'\n'}));

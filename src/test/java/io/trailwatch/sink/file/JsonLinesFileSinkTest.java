@@ -2,6 +2,7 @@ package io.trailwatch.sink.file;
 
 import static io.trailwatch.alert.TestData.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.trailwatch.alert.JsonAlertFormat;
 import java.nio.file.Files;
@@ -49,5 +50,19 @@ class JsonLinesFileSinkTest {
         assertEquals(3, lines.size());
         assertEquals(whole.substring(0, 20), lines.get(1));
         assertEquals(alert(2), JsonAlertFormat.parse(lines.get(2)));
+    }
+
+    @Test
+    void aDeviceSuchAsDevNullTakesAlertsWithoutBeingSynced() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "needs a /dev/null device");
+
+        try (JsonLinesFileSink sink = new JsonLinesFileSink(devNull, new JsonAlertFormat())) {
+            sink.deliver(alert(1));
+            sink.flush();
+            sink.deliver(alert(2));
+        }
+
+        assertEquals(0, Files.size(devNull));
     }
 }
