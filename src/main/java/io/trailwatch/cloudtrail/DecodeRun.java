@@ -43,6 +43,7 @@ final class DecodeRun {
     private final DecodeListener listener;
     private final InputWindow window;
     private final boolean compressed;
+    private final StringTable strings = StringTable.local();
     private long base;
     private long baseLine = 1;
     private long lastResume = -1;
@@ -300,7 +301,7 @@ final class DecodeRun {
                         + ", not a JSON object", cut(json));
                 return;
             }
-            emit(RecordReader.read(p, RecordBudget.UNLIMITED, RecordReader.OtherField.SKIP), e.origin(), () -> cut(json));
+            emit(RecordReader.read(p, RecordBudget.UNLIMITED, RecordReader.OtherField.SKIP, strings), e.origin(), () -> cut(json));
         } catch (JsonProcessingException ex) {
             bad(e.origin(), e.what() + " is not valid JSON: " + ex.getOriginalMessage(), cut(json));
         }
@@ -312,7 +313,7 @@ final class DecodeRun {
         JsonStreamContext parent = p.getParsingContext().getParent();
         recordStart = start;
         try {
-            return RecordReader.read(p, budget, other);
+            return RecordReader.read(p, budget, other, strings);
         } catch (RecordBudget.RecordTooLargeException e) {
             String excerpt = excerpt(start, p);
             while (p.getParsingContext() != parent && p.nextToken() != null) {

@@ -8,18 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a JSON value at the parser's current token into plain Java values (LinkedHashMap, ArrayList, ...). */
+/**
+ * Reads a JSON value at the parser's current token into plain Java values (LinkedHashMap, ArrayList, ...),
+ * strings through a {@link StringTable}.
+ */
 final class JsonValues {
 
     private JsonValues() {}
 
     /** The object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
-    static Map<String, Object> readObject(JsonParser p, RecordBudget budget) throws IOException {
+    static Map<String, Object> readObject(JsonParser p, RecordBudget budget, StringTable strings) throws IOException {
         budget.check();
         Map<String, Object> map = new LinkedHashMap<>();
         String name;
         while ((name = p.nextFieldName()) != null) {
-            map.put(name, readValue(p, p.nextToken(), budget));
+            map.put(name, readValue(p, p.nextToken(), budget, strings));
         }
         return map;
     }
@@ -29,7 +32,8 @@ final class JsonValues {
      * {@code END_OBJECT}. A selected leaf keeps its whole value, as {@link #readValue} reads it; a key with
      * selected children keeps only an object, read the same way; everything else is skipped.
      */
-    static Map<String, Object> readSelected(JsonParser p, RecordBudget budget, JsonSelection selection) throws IOException {
+    static Map<String, Object> readSelected(JsonParser p, RecordBudget budget, JsonSelection selection,
+                                            StringTable strings) throws IOException {
         budget.check();
         Map<String, Object> map = new LinkedHashMap<>();
         String name;
@@ -39,9 +43,9 @@ final class JsonValues {
             if (child == null) {
                 p.skipChildren();
             } else if (child.isLeaf()) {
-                map.put(name, readValue(p, t, budget));
+                map.put(name, readValue(p, t, budget, strings));
             } else if (t == JsonToken.START_OBJECT) {
-                map.put(name, readSelected(p, budget, child));
+                map.put(name, readSelected(p, budget, child, strings));
             } else {
                 p.skipChildren();
             }
@@ -50,20 +54,20 @@ final class JsonValues {
     }
 
     /** The value at {@code token} (the current token), leaving the parser on its last token. */
-    static Object readValue(JsonParser p, JsonToken token, RecordBudget budget) throws IOException {
+    static Object readValue(JsonParser p, JsonToken token, RecordBudget budget, StringTable strings) throws IOException {
         switch (token) {
             case START_OBJECT:
-                return readObject(p, budget);
+                return readObject(p, budget, strings);
             case START_ARRAY:
                 budget.check();
                 List<Object> list = new ArrayList<>();
                 JsonToken t;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, t, budget));
+                    list.add(readValue(p, t, budget, strings));
                 }
                 return list;
             case VALUE_STRING:
-                return p.getText();
+                return strings.text(p);
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 return p.getNumberValue();
@@ -76,10 +80,13 @@ final class JsonValues {
         }
     }
 
-    /** A scalar as text (numbers and booleans included), null for null, objects and arrays (skipped). */
-    static String scalarText(JsonParser p, JsonToken token) throws IOException {
+    /**
+     * A scalar as text (numbers and booleans included), null for null, objects and arrays (skipped); through
+     * {@code strings} unless it is null (values unique to a record).
+     */
+    static String scalarText(JsonParser p, JsonToken token, StringTable strings) throws IOException {
         if (token.isScalarValue()) {
-            return token == JsonToken.VALUE_NULL ? null : p.getText();
+            return token == JsonToken.VALUE_NULL ? null : strings == null ? p.getText() : strings.text(p);
         }
         p.skipChildren();
         return null;

@@ -31,34 +31,34 @@ final class RecordReader {
     private RecordReader() {}
 
     /** Reads the object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
-    static RawRecord read(JsonParser p, RecordBudget budget, OtherField other) throws IOException {
+    static RawRecord read(JsonParser p, RecordBudget budget, OtherField other, StringTable strings) throws IOException {
         RawRecord r = new RawRecord();
         String name;
         while ((name = p.nextFieldName()) != null) {
             budget.check();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "eventID" -> r.eventId = required(p, t, name, r);
-                case "eventName" -> r.eventName = required(p, t, name, r);
-                case "eventTime" -> r.eventTime = required(p, t, name, r);
-                case "@timestamp" -> r.atTimestamp = optional(p, t);
-                case "eventSource" -> r.eventSource = optionalMarking(p, t, r);
-                case "eventVersion" -> optionalMarking(p, t, r);
-                case "eventType" -> r.eventType = optional(p, t);
-                case "awsRegion" -> r.awsRegion = optional(p, t);
-                case "recipientAccountId" -> r.recipientAccountId = optional(p, t);
-                case "sourceIPAddress" -> r.sourceIPAddress = optional(p, t);
-                case "userAgent" -> r.userAgent = optional(p, t);
-                case "errorCode" -> r.errorCode = optional(p, t);
-                case "errorMessage" -> r.errorMessage = optional(p, t);
-                case "readOnly" -> r.readOnly = bool(p, t);
+                case "eventID" -> r.eventId = required(p, t, name, r, null);
+                case "eventName" -> r.eventName = required(p, t, name, r, strings);
+                case "eventTime" -> r.eventTime = required(p, t, name, r, null);
+                case "@timestamp" -> r.atTimestamp = optional(p, t, null);
+                case "eventSource" -> r.eventSource = optionalMarking(p, t, r, strings);
+                case "eventVersion" -> optionalMarking(p, t, r, strings);
+                case "eventType" -> r.eventType = optional(p, t, strings);
+                case "awsRegion" -> r.awsRegion = optional(p, t, strings);
+                case "recipientAccountId" -> r.recipientAccountId = optional(p, t, strings);
+                case "sourceIPAddress" -> r.sourceIPAddress = optional(p, t, strings);
+                case "userAgent" -> r.userAgent = optional(p, t, strings);
+                case "errorCode" -> r.errorCode = optional(p, t, strings);
+                case "errorMessage" -> r.errorMessage = optional(p, t, null);
+                case "readOnly" -> r.readOnly = bool(p, t, strings);
                 case "userIdentity" -> {
                     r.cloudTrailKeySeen = true;
-                    r.userIdentity = identity(p, t, budget);
+                    r.userIdentity = identity(p, t, budget, strings);
                 }
-                case "requestParameters" -> r.requestParameters = object(p, t, budget);
-                case "responseElements" -> r.responseElements = object(p, t, budget);
-                case "resources" -> r.resourceArns = resourceArns(p, t, budget);
+                case "requestParameters" -> r.requestParameters = object(p, t, budget, strings);
+                case "responseElements" -> r.responseElements = object(p, t, budget, strings);
+                case "resources" -> r.resourceArns = resourceArns(p, t, budget, strings);
                 default -> {
                     if (!other.read(name, p, t)) {
                         p.skipChildren();
@@ -69,10 +69,11 @@ final class RecordReader {
         return r;
     }
 
-    private static String required(JsonParser p, JsonToken t, String field, RawRecord r) throws IOException {
+    private static String required(JsonParser p, JsonToken t, String field, RawRecord r, StringTable strings)
+            throws IOException {
         r.cloudTrailKeySeen = true;
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
+            String s = strings == null ? p.getText() : strings.text(p);
             return s.isBlank() ? null : s;
         }
         if (t != JsonToken.VALUE_NULL) {
@@ -83,41 +84,44 @@ final class RecordReader {
         return null;
     }
 
-    private static String optionalMarking(JsonParser p, JsonToken t, RawRecord r) throws IOException {
+    private static String optionalMarking(JsonParser p, JsonToken t, RawRecord r, StringTable strings) throws IOException {
         r.cloudTrailKeySeen = true;
-        return optional(p, t);
+        return optional(p, t, strings);
     }
 
-    private static String optional(JsonParser p, JsonToken t) throws IOException {
-        String s = JsonValues.scalarText(p, t);
+    private static String optional(JsonParser p, JsonToken t, StringTable strings) throws IOException {
+        String s = JsonValues.scalarText(p, t, strings);
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static Boolean bool(JsonParser p, JsonToken t) throws IOException {
+    private static Boolean bool(JsonParser p, JsonToken t, StringTable strings) throws IOException {
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
             return t == JsonToken.VALUE_TRUE;
         }
-        String s = JsonValues.scalarText(p, t);
+        String s = JsonValues.scalarText(p, t, strings);
         return "true".equalsIgnoreCase(s) ? Boolean.TRUE : "false".equalsIgnoreCase(s) ? Boolean.FALSE : null;
     }
 
-    private static Map<String, Object> object(JsonParser p, JsonToken t, RecordBudget budget) throws IOException {
+    private static Map<String, Object> object(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings)
+            throws IOException {
         if (t == JsonToken.START_OBJECT) {
-            return JsonValues.readObject(p, budget);
+            return JsonValues.readObject(p, budget, strings);
         }
         p.skipChildren();
         return null;
     }
 
-    private static Map<String, Object> identity(JsonParser p, JsonToken t, RecordBudget budget) throws IOException {
+    private static Map<String, Object> identity(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings)
+            throws IOException {
         if (t == JsonToken.START_OBJECT) {
-            return JsonValues.readSelected(p, budget, Principals.USER_IDENTITY_PATHS);
+            return JsonValues.readSelected(p, budget, Principals.USER_IDENTITY_PATHS, strings);
         }
         p.skipChildren();
         return null;
     }
 
-    private static List<String> resourceArns(JsonParser p, JsonToken t, RecordBudget budget) throws IOException {
+    private static List<String> resourceArns(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings)
+            throws IOException {
         if (t != JsonToken.START_ARRAY) {
             p.skipChildren();
             return null;
@@ -126,7 +130,7 @@ final class RecordReader {
         JsonToken element;
         while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
             if (element == JsonToken.START_OBJECT) {
-                Map<String, Object> resource = JsonValues.readObject(p, budget);
+                Map<String, Object> resource = JsonValues.readObject(p, budget, strings);
                 String arn = JsonValues.string(resource, "ARN");
                 arns.add(arn != null ? arn : JsonValues.string(resource, "arn"));
             } else {

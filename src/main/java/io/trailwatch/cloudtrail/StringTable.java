@@ -1,0 +1,61 @@
+package io.trailwatch.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Canonical {@code String}s for the values records repeat: event names and sources, regions, account ids,
+ * principals, user agents. A value found in the table is returned without allocating; a new one replaces
+ * whatever shared its slot, so the table stays at {@value #SLOTS} entries whatever the input.
+ *
+ * <p>Why: most of a record's kept values recur in every record of a principal or an account. Sharing one
+ * instance shrinks what the reorder buffer holds (tens of thousands of events) and lets the engine's filter
+ * indexes hash a string once (a {@code String} caches its hash) instead of once per event. Equal values stay
+ * equal either way, so the table never changes a result. One table per decoding thread ({@link #local()});
+ * not thread-safe. Values unique to a record (event ids, times) are read without it: they would only evict
+ * the values that recur.
+ */
+final class StringTable {
+
+    static final int SLOTS = 1 << 14;
+    /** Longer values (error messages, policy documents) rarely repeat: they are not looked up. */
+    static final int MAX_LENGTH = 256;
+    private static final ThreadLocal<StringTable> LOCAL = ThreadLocal.withInitial(StringTable::new);
+
+    private final String[] slots = new String[SLOTS];
+    /** Each slot's text as chars, compared with a vectorised {@code Arrays.equals} (a char loop was slower than the allocation saved). */
+    private final char[][] texts = new char[SLOTS][];
+    private final int[] hashes = new int[SLOTS];
+
+    /** The calling thread's table. */
+    static StringTable local() {
+        return LOCAL.get();
+    }
+
+    /** The text of the parser's current scalar token. */
+    String text(JsonParser p) throws IOException {
+        return canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    /** {@code new String(chars, offset, length)}, or an equal instance already in the table. */
+    String canonical(char[] chars, int offset, int length) {
+        if (length > MAX_LENGTH) {
+            return new String(chars, offset, length);
+        }
+        int hash = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        char[] held = texts[slot];
+        if (held != null && hashes[slot] == hash && Arrays.equals(held, 0, held.length, chars, offset, offset + length)) {
+            return slots[slot];
+        }
+        String created = new String(chars, offset, length);
+        slots[slot] = created;
+        texts[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+        hashes[slot] = hash;
+        return created;
+    }
+}
