@@ -88,7 +88,12 @@ public final class CloudTrailDecoder {
                 return;
             }
         }
-        new DecodeRun(factory, limits, name, listener, new InputWindow(decoded), gzip).run();
+        InputWindow window = new InputWindow(decoded);
+        try {
+            new DecodeRun(factory, limits, name, listener, window, gzip).run();
+        } finally {
+            window.release();
+        }
     }
 
     /** Decodes a file; see {@link #decode(InputStream, String, DecodeListener)}. The name is the path as given. */

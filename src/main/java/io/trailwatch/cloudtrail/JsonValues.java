@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON value at the parser's current token into plain Java values (LinkedHashMap, ArrayList, ...),
- * strings through a {@link StringTable}.
+ * Reads a JSON value at the parser's current token into plain Java values: read-only maps in document order
+ * ({@link JsonObject}), lists, strings through a {@link StringTable}, numbers, booleans.
  */
 final class JsonValues {
 
@@ -19,12 +18,12 @@ final class JsonValues {
     /** The object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
     static Map<String, Object> readObject(JsonParser p, RecordBudget budget, StringTable strings) throws IOException {
         budget.check();
-        Map<String, Object> map = new LinkedHashMap<>();
+        JsonObject.Builder map = new JsonObject.Builder();
         String name;
         while ((name = p.nextFieldName()) != null) {
             map.put(name, readValue(p, p.nextToken(), budget, strings));
         }
-        return map;
+        return map.build();
     }
 
     /**
@@ -35,7 +34,7 @@ final class JsonValues {
     static Map<String, Object> readSelected(JsonParser p, RecordBudget budget, JsonSelection selection,
                                             StringTable strings) throws IOException {
         budget.check();
-        Map<String, Object> map = new LinkedHashMap<>();
+        JsonObject.Builder map = new JsonObject.Builder();
         String name;
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
@@ -50,7 +49,7 @@ final class JsonValues {
                 p.skipChildren();
             }
         }
-        return map;
+        return map.build();
     }
 
     /** The value at {@code token} (the current token), leaving the parser on its last token. */

@@ -100,9 +100,10 @@ final class Principals {
         if (arn == null) {
             return null;
         }
-        if ("AssumedRole".equals(type) && arn.contains(":assumed-role/")) {
-            String[] parts = arn.split("/", -1);
-            return parts.length >= 3 ? parts[parts.length - 1] : null;
+        int assumedRole = arn.indexOf(":assumed-role/");
+        if ("AssumedRole".equals(type) && assumedRole >= 0) {
+            int roleEnd = arn.indexOf('/', assumedRole + ":assumed-role/".length());
+            return roleEnd < 0 ? null : arn.substring(arn.lastIndexOf('/') + 1);
         }
         if ("FederatedUser".equals(type) && arn.contains(":federated-user/")) {
             return arn.substring(arn.indexOf(":federated-user/") + ":federated-user/".length());

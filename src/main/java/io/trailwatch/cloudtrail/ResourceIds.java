@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class ResourceIds {
 
     private static final List<String> NONE = List.of();
+    private static final String[] NO_IDS = new String[0];
     /** Lambda records its API version in the event name ({@code DeleteFunction20150331v2}). */
     private static final Pattern API_VERSION_SUFFIX = Pattern.compile("\\d{8}(v\\d+)?$");
 
@@ -60,7 +61,7 @@ final class ResourceIds {
         if (ids.isEmpty() && resourceArns != null) {
             ids = resourceArns;
         }
-        return ids.toArray(new String[0]);
+        return ids.isEmpty() ? NO_IDS : ids.toArray(NO_IDS);
     }
 
     /** Ids under {@code instancesSet.items[].instanceId}; also used for the instances {@code RunInstances} creates. */
