@@ -108,7 +108,7 @@ public final class BenchReport {
         out.printf("  %-46s %,12.0f events/s   (%,d-event sample, full pack)%n", "engine alone (pre-decoded, sorted)",
                 median(engine), engineEvents);
         out.printf("  %-46s %,12.0f records/s  (%.2f× floor, median of per-round ratios)%n",
-                "replay end to end (child JVM, -Xmx" + options.xmx() + ")", median(replay), replayOverFloor());
+                "replay end to end (launcher, -Xmx" + options.xmx() + ")", median(replay), replayOverFloor());
         out.printf("  %-46s %,12.1f s%n", "replay fixed cost (JVM start, rules; 1 file)", median(startupSeconds));
         out.printf("  %-46s %,12.0f records/s  (%.2f× floor)%n", "replay without its fixed cost",
                 replayWithoutStartup(), replayWithoutStartup() / median(floor));

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -48,11 +49,11 @@ public final class Benchmark {
         EngineOnly engine = EngineOnly.load(rules, files, options.engineSample());
         // one untimed pass: the engine measure is of compiled code, not of the JIT warming up
         engine.run();
-        ReplayChild replay = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
-                options.dataDir(), options.outDir());
-        ReplayChild startup = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
-                files.get(0), options.outDir().resolve("startup"));
-        BenchReport report = new BenchReport(options, files.size(), String.join(" ", replay.command()));
+        ReplayChild replay = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
+                options.dataDir(), options.outDir(), Map.of());
+        ReplayChild startup = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
+                files.get(0), options.outDir().resolve("startup"), Map.of());
+        BenchReport report = new BenchReport(options, files.size(), replay.commandLine());
         for (int round = 1; round <= options.repeat(); round++) {
             long t = System.nanoTime();
             long floorRecords = new TokenScanFloor().scan(files);
