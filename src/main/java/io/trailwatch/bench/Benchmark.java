@@ -53,6 +53,9 @@ public final class Benchmark {
                 options.dataDir(), options.outDir(), Map.of());
         ReplayChild startup = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
                 files.get(0), options.outDir().resolve("startup"), Map.of());
+        progress.println("bench: warm-up, untimed: one-file replay through " + options.launcher()
+                + " (builds the jar and class-data archive if needed, fills the rule cache)");
+        startup.run();
         BenchReport report = new BenchReport(options, files.size(), replay.commandLine());
         for (int round = 1; round <= options.repeat(); round++) {
             long t = System.nanoTime();
