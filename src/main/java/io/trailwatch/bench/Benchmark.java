@@ -19,8 +19,10 @@ import org.apache.logging.log4j.Logger;
 /**
  * {@code trailwatch bench}: in one run, on the same files, measures R times each and interleaved (so that
  * noise from other processes hits every measure alike): the one-thread gunzip + token-scan floor, decoding
- * alone, the engine alone on pre-decoded events, end-to-end replay in a child process, and the same child on
- * one file (its fixed cost: JVM start and rule compilation); then the engine state per active principal. Reports medians and the ratios that matter: replay / floor above all.
+ * alone, the engine alone on pre-decoded events, end-to-end replay in a child process started through the
+ * launcher, and the same child on one file (its fixed cost) twice: warm, as a repeated start (rules from the
+ * compiled-rule cache, classes from the class-data archive), and cold (rules compiled, no archive); then the
+ * engine state per active principal. Reports medians and the ratios that matter: replay / floor above all.
  */
 public final class Benchmark {
 
@@ -51,11 +53,13 @@ public final class Benchmark {
         engine.run();
         ReplayChild replay = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
                 options.dataDir(), options.outDir(), Map.of());
-        ReplayChild startup = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
-                files.get(0), options.outDir().resolve("startup"), Map.of());
+        ReplayChild warmStart = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
+                files.get(0), options.outDir().resolve("startup-warm"), Map.of());
+        ColdReplayChild coldStart = new ColdReplayChild(options.launcher(), options.xmx(), options.threads(),
+                options.rules(), files.get(0), options.outDir().resolve("startup-cold"));
         progress.println("bench: warm-up, untimed: one-file replay through " + options.launcher()
                 + " (builds the jar and class-data archive if needed, fills the rule cache)");
-        startup.run();
+        warmStart.run();
         BenchReport report = new BenchReport(options, files.size(), replay.commandLine());
         for (int round = 1; round <= options.repeat(); round++) {
             long t = System.nanoTime();
@@ -66,7 +70,8 @@ public final class Benchmark {
             report.decode(decoded, System.nanoTime() - t);
             report.engine(engine.run());
             report.replay(replay.run());
-            report.startup(startup.run());
+            report.warmStart(warmStart.run());
+            report.coldStart(coldStart.run());
             progress.println("bench: round " + round + "/" + options.repeat() + ": " + report.lastRound());
         }
         progress.printf("bench: measuring engine state with %,d active principals%n", options.principals());
