@@ -13,11 +13,11 @@ import java.nio.file.Path;
  * @param threads      decode threads of the decode-alone measure and of the replay child
  * @param engineSample events pre-decoded for the engine-alone measure
  * @param principals   active principals of the state-per-principal measure
- * @param jar          the shaded {@code trailwatch.jar} the replay child runs
+ * @param launcher     the {@code trailwatch} launcher script the replay child runs, as a user does
  * @param outDir       where results, alerts and the child's logs go
  */
 public record BenchOptions(long events, Path dataDir, int repeat, Path rules, String xmx, int threads,
-                           int engineSample, int principals, Path jar, Path outDir) {
+                           int engineSample, int principals, Path launcher, Path outDir) {
 
     public BenchOptions {
         if (repeat < 1 || repeat > 100) {

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -18,8 +19,10 @@ import org.apache.logging.log4j.Logger;
 /**
  * {@code trailwatch bench}: in one run, on the same files, measures R times each and interleaved (so that
  * noise from other processes hits every measure alike): the one-thread gunzip + token-scan floor, decoding
- * alone, the engine alone on pre-decoded events, end-to-end replay in a child process, and the same child on
- * one file (its fixed cost: JVM start and rule compilation); then the engine state per active principal. Reports medians and the ratios that matter: replay / floor above all.
+ * alone, the engine alone on pre-decoded events, end-to-end replay in a child process started through the
+ * launcher, and the same child on one file (its fixed cost) twice: warm, as a repeated start (rules from the
+ * compiled-rule cache, classes from the class-data archive), and cold (rules compiled, no archive); then the
+ * engine state per active principal. Reports medians and the ratios that matter: replay / floor above all.
  */
 public final class Benchmark {
 
@@ -48,11 +51,16 @@ public final class Benchmark {
         EngineOnly engine = EngineOnly.load(rules, files, options.engineSample());
         // one untimed pass: the engine measure is of compiled code, not of the JIT warming up
         engine.run();
-        ReplayChild replay = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
-                options.dataDir(), options.outDir());
-        ReplayChild startup = new ReplayChild(options.jar(), options.xmx(), options.threads(), options.rules(),
-                files.get(0), options.outDir().resolve("startup"));
-        BenchReport report = new BenchReport(options, files.size(), String.join(" ", replay.command()));
+        ReplayChild replay = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
+                options.dataDir(), options.outDir(), Map.of());
+        ReplayChild warmStart = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
+                files.get(0), options.outDir().resolve("startup-warm"), Map.of());
+        ColdReplayChild coldStart = new ColdReplayChild(options.launcher(), options.xmx(), options.threads(),
+                options.rules(), files.get(0), options.outDir().resolve("startup-cold"));
+        progress.println("bench: warm-up, untimed: one-file replay through " + options.launcher()
+                + " (builds the jar and class-data archive if needed, fills the rule cache)");
+        warmStart.run();
+        BenchReport report = new BenchReport(options, files.size(), replay.commandLine());
         for (int round = 1; round <= options.repeat(); round++) {
             long t = System.nanoTime();
             long floorRecords = new TokenScanFloor().scan(files);
@@ -62,7 +70,8 @@ public final class Benchmark {
             report.decode(decoded, System.nanoTime() - t);
             report.engine(engine.run());
             report.replay(replay.run());
-            report.startup(startup.run());
+            report.warmStart(warmStart.run());
+            report.coldStart(coldStart.run());
             progress.println("bench: round " + round + "/" + options.repeat() + ": " + report.lastRound());
         }
         progress.printf("bench: measuring engine state with %,d active principals%n", options.principals());

@@ -3,7 +3,6 @@ package io.trailwatch.cli;
 import io.trailwatch.bench.BenchOptions;
 import io.trailwatch.bench.BenchReport;
 import io.trailwatch.bench.Benchmark;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -51,8 +50,8 @@ final class BenchCommand implements Command {
                         .desc("pre-decoded events for the engine-alone measure (default 200000)").build())
                 .addOption(Option.builder().longOpt("principals").hasArg().argName("K")
                         .desc("active principals for the state-per-principal measure (default 10000)").build())
-                .addOption(Option.builder().longOpt("jar").hasArg().argName("FILE")
-                        .desc("trailwatch.jar the replay child runs (default: the running jar, else target/trailwatch.jar)").build())
+                .addOption(Option.builder().longOpt("launcher").hasArg().argName("FILE")
+                        .desc("trailwatch launcher script the replay child runs (default: the one of this installation, else ./trailwatch)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("results, alerts and logs (default target/bench)").build())
                 .addOption(Option.builder().longOpt("heap-profile")
@@ -64,7 +63,7 @@ final class BenchCommand implements Command {
         long events = GenerateCommand.longValue(line, "events", 1_000_000);
         Path out = Path.of(line.getOptionValue("out", "target/bench"));
         Path dir = Path.of(line.getOptionValue("dir", out.resolve("data-" + events).toString()));
-        Path jar = jar(line.getOptionValue("jar"));
+        Path launcher = LauncherLocation.resolve(line.getOptionValue("launcher"));
         BenchOptions options;
         try {
             options = new BenchOptions(events, dir,
@@ -74,7 +73,7 @@ final class BenchCommand implements Command {
                     (int) GenerateCommand.longValue(line, "threads", DEFAULT_THREADS),
                     (int) GenerateCommand.longValue(line, "engine-sample", 200_000),
                     (int) GenerateCommand.longValue(line, "principals", 10_000),
-                    jar, out);
+                    launcher, out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -87,19 +86,5 @@ final class BenchCommand implements Command {
         report.writeJson(results);
         terminal.err().println("bench: results written to " + results);
         return ExitCode.OK;
-    }
-
-    private static Path jar(String option) throws UsageException {
-        Path jar;
-        if (option != null) {
-            jar = Path.of(option);
-        } else {
-            Path running = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-            jar = running.toString().endsWith(".jar") ? running : Path.of("target", "trailwatch.jar");
-        }
-        if (!Files.isRegularFile(jar)) {
-            throw new UsageException("--jar: " + jar + " does not exist (build it with mvn -DskipTests package)");
-        }
-        return jar;
     }
 }

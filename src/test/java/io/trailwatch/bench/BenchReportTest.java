@@ -1,0 +1,65 @@
+package io.trailwatch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchReportTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** One round: 1,000 records; floor 1 s, replay 3 s, fixed cost 1 s warm and 2.5 s cold. */
+    private BenchReport oneRound() {
+        BenchOptions options = new BenchOptions(1000, dir.resolve("data"), 1, Path.of("epl"), "512m", 2, 1000, 100,
+                Path.of("/opt/trailwatch/trailwatch"), dir);
+        BenchReport report = new BenchReport(options, 4, "JAVA_OPTS=-Xmx512m /opt/trailwatch/trailwatch replay DATA");
+        report.floor(1000, SECOND);
+        report.decode(1000, SECOND);
+        report.engine(new EngineOnly.Run(1000, 0, SECOND));
+        report.replay(replayRun(3 * SECOND));
+        report.warmStart(replayRun(SECOND));
+        report.coldStart(replayRun(5 * SECOND / 2));
+        return report;
+    }
+
+    private static ReplayChild.Run replayRun(long nanos) {
+        return new ReplayChild.Run(nanos, 1000, 0, 0, 0, 0, JsonNodeFactory.instance.arrayNode());
+    }
+
+    @Test
+    void takesTheWarmFixedCostOffTheReplay() {
+        assertEquals(500, oneRound().replayWithoutStartup(), 1e-9);
+    }
+
+    @Test
+    void printsBothFixedCosts() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        oneRound().printTable(new PrintStream(out, true, StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("replay fixed cost, warm (rules cached, class-data archive)          1.0 s"), table);
+        assertTrue(table.contains("replay fixed cost, cold (rules compiled, no archive)                2.5 s"), table);
+    }
+
+    @Test
+    void writesBothFixedCostsAndTheCommandToTheResults() throws Exception {
+        Path file = dir.resolve("results.json");
+        oneRound().writeJson(file);
+        JsonNode results = new ObjectMapper().readTree(file.toFile());
+        assertEquals(1.0, results.at("/median/replayFixedCostWarmSeconds").asDouble());
+        assertEquals(2.5, results.at("/median/replayFixedCostColdSeconds").asDouble());
+        assertEquals(2.5, results.at("/perRound/replayFixedCostColdSeconds/0").asDouble());
+        assertEquals("JAVA_OPTS=-Xmx512m /opt/trailwatch/trailwatch replay DATA", results.path("replayCommand").asText());
+    }
+}
