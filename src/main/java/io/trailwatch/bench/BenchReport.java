@@ -132,8 +132,9 @@ public final class BenchReport {
     }
 
     /**
-     * The last replay's heap after GC over its run, by tenth of the run: the largest after-collection heap
-     * in each tenth. A heap bounded by live state shows flat tenths after warm-up.
+     * The last replay's heap over its run, by tenth of the run: the largest heap after any collection (an
+     * upper bound: a young collection leaves old garbage in place), and the heap after each full collection
+     * (the live heap; "-" for a tenth without one). A heap bounded by live state shows flat tenths.
      */
     public void printHeapProfile(PrintStream out) {
         if (lastHeapSamples == null || lastHeapSamples.isEmpty()) {
@@ -142,16 +143,30 @@ public final class BenchReport {
         }
         long first = lastHeapSamples.get(0).get(0).asLong();
         long last = lastHeapSamples.get(lastHeapSamples.size() - 1).get(0).asLong();
-        long[] maxByTenth = new long[10];
+        long[] anyByTenth = new long[10];
+        long[] fullByTenth = new long[10];
+        int fullCollections = 0;
         for (JsonNode sample : lastHeapSamples) {
             int tenth = last == first ? 9 : (int) Math.min(9, (sample.get(0).asLong() - first) * 10 / (last - first));
-            maxByTenth[tenth] = Math.max(maxByTenth[tenth], sample.get(1).asLong());
+            long used = sample.get(1).asLong();
+            anyByTenth[tenth] = Math.max(anyByTenth[tenth], used);
+            if (sample.path(2).asInt() == 1) {
+                fullByTenth[tenth] = Math.max(fullByTenth[tenth], used);
+                fullCollections++;
+            }
         }
-        out.printf("  heap after GC by tenth of the last replay (%d collections), MiB:", lastHeapSamples.size());
-        for (long bytes : maxByTenth) {
-            out.printf(" %.0f", bytes / 1048576.0);
+        out.printf("  heap after any GC by tenth of the last replay (%d collections), MiB: %s%n", lastHeapSamples.size(),
+                tenths(anyByTenth));
+        out.printf("  live heap after full GCs by tenth (%d full collections), MiB:        %s%n", fullCollections,
+                tenths(fullByTenth));
+    }
+
+    private static String tenths(long[] bytes) {
+        StringBuilder line = new StringBuilder();
+        for (long b : bytes) {
+            line.append(line.length() == 0 ? "" : " ").append(b == 0 ? "-" : String.format("%.0f", b / 1048576.0));
         }
-        out.println();
+        return line.toString();
     }
 
     public void writeJson(Path file) throws IOException {

@@ -28,8 +28,11 @@ import javax.management.openmbean.CompositeData;
  */
 public final class HeapWatch implements AutoCloseable {
 
-    /** The heap after one collection. */
-    public record Sample(long uptimeMillis, long usedAfterGcBytes) {}
+    /**
+     * The heap after one collection. After a full collection ({@code full}) it is the live heap; after a
+     * young one it also counts the old generation's garbage, so it is only an upper bound.
+     */
+    public record Sample(long uptimeMillis, long usedAfterGcBytes, boolean full) {}
 
     private final Set<String> heapPools;
     private final List<Sample> samples = new ArrayList<>();
@@ -104,7 +107,7 @@ public final class HeapWatch implements AutoCloseable {
         synchronized (this) {
             collections++;
             maxAfterGc = Math.max(maxAfterGc, used);
-            samples.add(new Sample(info.getGcInfo().getEndTime(), used));
+            samples.add(new Sample(info.getGcInfo().getEndTime(), used, info.getGcAction().contains("major")));
         }
     }
 }

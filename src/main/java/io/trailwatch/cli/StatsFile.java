@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * {@code replay --stats FILE}: the run's counters and its heap as JSON, for the benchmark and for anyone
  * sizing a machine. Heap figures come from {@link HeapWatch}; {@code heapSamples} are
- * {@code [uptimeMillis, usedAfterGcBytes]} pairs, one per collection.
+ * {@code [uptimeMillis, usedAfterGcBytes, full]}, one per collection ({@code full} 1 after a full collection,
+ * whose figure is the live heap; 0 after a young one, whose figure also counts old garbage).
  */
 final class StatsFile {
 
@@ -37,7 +38,7 @@ final class StatsFile {
         out.put("collections", heap.collections());
         out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         out.put("heapSamples", heap.samples().stream()
-                .map(s -> List.of(s.uptimeMillis(), s.usedAfterGcBytes())).toList());
+                .map(s -> List.of(s.uptimeMillis(), s.usedAfterGcBytes(), s.full() ? 1 : 0)).toList());
         JSON.writeValue(file.toFile(), out);
     }
 }

@@ -62,4 +62,20 @@ class BenchReportTest {
         assertEquals(2.5, results.at("/perRound/replayFixedCostColdSeconds/0").asDouble());
         assertEquals("JAVA_OPTS=-Xmx512m /opt/trailwatch/trailwatch replay DATA", results.path("replayCommand").asText());
     }
+
+    @Test
+    void heapProfileSeparatesTheLiveHeapAfterFullCollectionsFromTheUpperBound() throws Exception {
+        BenchReport report = oneRound();
+        long mib = 1 << 20;
+        JsonNode samples = new ObjectMapper().readTree("[[0," + 100 * mib + ",0],[500," + 300 * mib + ",0],[600,"
+                + 40 * mib + ",1],[1000," + 200 * mib + ",0],[1000," + 42 * mib + ",1]]");
+        report.replay(new ReplayChild.Run(3 * SECOND, 1000, 0, 0, 0, 0, samples));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.printHeapProfile(new PrintStream(out, true, StandardCharsets.UTF_8));
+        String profile = out.toString(StandardCharsets.UTF_8);
+
+        assertTrue(profile.contains("(5 collections), MiB: 100 - - - - 300 40 - - 200"), profile);
+        assertTrue(profile.contains("(2 full collections), MiB:        - - - - - - 40 - - 42"), profile);
+    }
 }
