@@ -21,6 +21,11 @@ final class StringTable {
     static final int SLOTS = 1 << 14;
     /** Longer values (error messages, policy documents) rarely repeat: they are not looked up. */
     static final int MAX_LENGTH = 256;
+    /**
+     * Only the length and the last chars are hashed: a full hash is a serial chain over every char and was a
+     * tenth of decoding. Recurring values differ at their ends (ARN names, ids); a collision costs a miss.
+     */
+    private static final int HASHED_TAIL = 12;
     private static final ThreadLocal<StringTable> LOCAL = ThreadLocal.withInitial(StringTable::new);
 
     private final String[] slots = new String[SLOTS];
@@ -43,8 +48,9 @@ final class StringTable {
         if (length > MAX_LENGTH) {
             return new String(chars, offset, length);
         }
-        int hash = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
+        int end = offset + length;
+        int hash = length;
+        for (int i = Math.max(offset, end - HASHED_TAIL); i < end; i++) {
             hash = 31 * hash + chars[i];
         }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
