@@ -30,49 +30,42 @@ class CompiledRuleCacheTest {
     void aSecondLoadDeploysTheCachedClassesAndFindsTheSameRules() throws Exception {
         Path rules = pack();
         Path cacheDir = temp.resolve("cache");
-
         RulePack first = RulePack.load(rules, CompiledRuleCache.at(cacheDir));
         assertEquals(4, entries(cacheDir).size(), "one entry per module (3) and one for the Detection listener");
 
-        CompiledRuleCache warm = CompiledRuleCache.at(cacheDir);
-        RulePack second = RulePack.load(rules, warm);
-        assertEquals(4, warm.hits());
-        assertEquals(first.rules().stream().map(RuleInfo::id).toList(), second.rules().stream().map(RuleInfo::id).toList());
-        assertEquals(List.of("alert-one", "alert-two"), alerts(second));
+        Load second = load(rules, cacheDir);
+
+        assertEquals(4, second.hits());
+        assertEquals(first.rules().stream().map(RuleInfo::id).toList(), second.pack().rules().stream().map(RuleInfo::id).toList());
+        assertEquals(List.of("alert-one", "alert-two"), alerts(second.pack()));
     }
 
     @Test
     void aChangedModuleIsCompiledAgainAndSoIsEveryModuleCompiledAfterIt() throws Exception {
         Path rules = pack();
-        Path cacheDir = temp.resolve("cache");
-        RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        Path cacheDir = load(rules, temp.resolve("cache")).directory();
 
         Files.writeString(rules.resolve("a-shared.epl"), HELPER + "// edited\n");
-        CompiledRuleCache afterEdit = CompiledRuleCache.at(cacheDir);
-        RulePack pack = RulePack.load(rules, afterEdit);
+        Load afterEdit = load(rules, cacheDir);
 
         assertEquals(1, afterEdit.hits(), "only the listener, which depends on no module, is unchanged");
         assertEquals(7, entries(cacheDir).size());
-        assertEquals(List.of("alert-one", "alert-two"), alerts(pack));
+        assertEquals(List.of("alert-one", "alert-two"), alerts(afterEdit.pack()));
     }
 
     @Test
     void anUnreadableEntryIsCompiledAgainAndRewritten() throws Exception {
         Path rules = pack();
-        Path cacheDir = temp.resolve("cache");
-        RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        Path cacheDir = load(rules, temp.resolve("cache")).directory();
         for (Path entry : entries(cacheDir)) {
             Files.writeString(entry, "not a jar");
         }
 
-        CompiledRuleCache damaged = CompiledRuleCache.at(cacheDir);
-        RulePack pack = RulePack.load(rules, damaged);
+        Load damaged = load(rules, cacheDir);
 
         assertEquals(0, damaged.hits());
-        assertEquals(List.of("alert-one", "alert-two"), alerts(pack));
-        CompiledRuleCache repaired = CompiledRuleCache.at(cacheDir);
-        RulePack.load(rules, repaired);
-        assertEquals(4, repaired.hits());
+        assertEquals(List.of("alert-one", "alert-two"), alerts(damaged.pack()));
+        assertEquals(4, load(rules, cacheDir).hits(), "the entries were rewritten");
     }
 
     @Test
@@ -90,6 +83,14 @@ class CompiledRuleCacheTest {
         String first = CompiledRuleCache.key("", "a");
         assertEquals(first, CompiledRuleCache.key("", "a"));
         assertTrue(!first.equals(CompiledRuleCache.key("", "b")) && !first.equals(CompiledRuleCache.key("x", "a")));
+    }
+
+    /** A pack loaded through the cache at {@code directory}, and how many of its modules came from it. */
+    private record Load(RulePack pack, int hits, Path directory) {}
+
+    private static Load load(Path rules, Path cacheDir) throws RuleLoadException {
+        CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
+        return new Load(RulePack.load(rules, cache), cache.hits(), cacheDir);
     }
 
     private Path pack() throws IOException {
