@@ -35,6 +35,8 @@ public final class BenchReport {
     private final List<Double> coldStartSeconds = new ArrayList<>();
     private final List<Double> replaySeconds = new ArrayList<>();
     private final List<Double> replayPeakMb = new ArrayList<>();
+    private final List<Double> floorCpuMicrosPerRecord = new ArrayList<>();
+    private final List<Double> replayCpuMicrosPerRecord = new ArrayList<>();
     private long records;
     private long alerts;
     private long late;
@@ -48,9 +50,11 @@ public final class BenchReport {
         this.replayCommand = replayCommand;
     }
 
-    void floor(long recordCount, long nanos) {
+    /** @param cpuNanos CPU time of the scanning thread */
+    void floor(long recordCount, long nanos, long cpuNanos) {
         records = recordCount;
         floor.add(perSecond(recordCount, nanos));
+        floorCpuMicrosPerRecord.add(cpuNanos / 1e3 / recordCount);
     }
 
     void decode(long events, long nanos) {
@@ -66,6 +70,7 @@ public final class BenchReport {
         double rate = perSecond(run.records(), run.nanos());
         replay.add(rate);
         replaySeconds.add(run.nanos() / 1e9);
+        replayCpuMicrosPerRecord.add(run.cpuNanos() / 1e3 / run.records());
         replayOverFloor.add(rate / floor.get(floor.size() - 1));
         replayHeapMb.add(run.maxHeapAfterGcBytes() / 1048576.0);
         replayPeakMb.add(run.peakHeapUsedBytes() / 1048576.0);
@@ -124,6 +129,10 @@ public final class BenchReport {
                 median(coldStartSeconds));
         out.printf("  %-58s %,12.0f records/s  (%.2f× floor; the warm fixed cost taken off)%n",
                 "replay without its fixed cost", replayWithoutStartup(), replayWithoutStartup() / median(floor));
+        out.printf("  %-58s %,12.1f µs/record (floor %.1f µs; %.2f× its CPU, ≤ %.2f× needed for 1.3× on %d cores)%n",
+                "replay CPU, whole process (JIT and GC included)", median(replayCpuMicrosPerRecord),
+                median(floorCpuMicrosPerRecord), median(replayCpuMicrosPerRecord) / median(floorCpuMicrosPerRecord),
+                Runtime.getRuntime().availableProcessors() / 1.3, Runtime.getRuntime().availableProcessors());
         out.printf("  %-58s %,12.0f MiB (peak in use incl. garbage %,.0f MiB)%n", "replay heap after GC, max",
                 median(replayHeapMb), median(replayPeakMb));
         out.printf("  %-58s %,12d bytes (%,d principals)%n", "engine state per active principal", bytesPerPrincipal,
@@ -181,20 +190,32 @@ public final class BenchReport {
         out.put("rounds", floor.size());
         out.put("decodeThreads", options.threads());
         out.put("replayCommand", replayCommand);
-        out.put("median", Map.of(
-                "floorRecordsPerSecond", median(floor),
-                "decodeRecordsPerSecond", median(decode),
-                "engineEventsPerSecond", median(engine),
-                "replayRecordsPerSecond", median(replay),
-                "replayOverFloor", replayOverFloor(),
-                "replayFixedCostWarmSeconds", median(warmStartSeconds),
-                "replayFixedCostColdSeconds", median(coldStartSeconds),
-                "replayWithoutFixedCostRecordsPerSecond", replayWithoutStartup(),
-                "replayMaxHeapAfterGcMiB", median(replayHeapMb),
-                "replayPeakHeapUsedMiB", median(replayPeakMb)));
-        out.put("perRound", Map.of("floor", floor, "decode", decode, "engine", engine, "replay", replay,
-                "replayOverFloor", replayOverFloor, "replayMaxHeapAfterGcMiB", replayHeapMb,
-                "replayFixedCostWarmSeconds", warmStartSeconds, "replayFixedCostColdSeconds", coldStartSeconds));
+        Map<String, Object> medians = new LinkedHashMap<>();
+        medians.put("floorRecordsPerSecond", median(floor));
+        medians.put("floorCpuMicrosPerRecord", median(floorCpuMicrosPerRecord));
+        medians.put("decodeRecordsPerSecond", median(decode));
+        medians.put("engineEventsPerSecond", median(engine));
+        medians.put("replayRecordsPerSecond", median(replay));
+        medians.put("replayOverFloor", replayOverFloor());
+        medians.put("replayCpuMicrosPerRecord", median(replayCpuMicrosPerRecord));
+        medians.put("replayFixedCostWarmSeconds", median(warmStartSeconds));
+        medians.put("replayFixedCostColdSeconds", median(coldStartSeconds));
+        medians.put("replayWithoutFixedCostRecordsPerSecond", replayWithoutStartup());
+        medians.put("replayMaxHeapAfterGcMiB", median(replayHeapMb));
+        medians.put("replayPeakHeapUsedMiB", median(replayPeakMb));
+        out.put("median", medians);
+        Map<String, Object> rounds = new LinkedHashMap<>();
+        rounds.put("floor", floor);
+        rounds.put("floorCpuMicrosPerRecord", floorCpuMicrosPerRecord);
+        rounds.put("decode", decode);
+        rounds.put("engine", engine);
+        rounds.put("replay", replay);
+        rounds.put("replayOverFloor", replayOverFloor);
+        rounds.put("replayCpuMicrosPerRecord", replayCpuMicrosPerRecord);
+        rounds.put("replayMaxHeapAfterGcMiB", replayHeapMb);
+        rounds.put("replayFixedCostWarmSeconds", warmStartSeconds);
+        rounds.put("replayFixedCostColdSeconds", coldStartSeconds);
+        out.put("perRound", rounds);
         out.put("engineSampleEvents", engineEvents);
         out.put("bytesPerActivePrincipal", bytesPerPrincipal);
         out.put("activePrincipalsMeasured", options.principals());

@@ -8,6 +8,8 @@ import io.trailwatch.pipeline.DeliveryOrder;
 import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class Benchmark {
 
     private static final Logger LOG = LogManager.getLogger(Benchmark.class);
     private static final long SEED = 1;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final BenchOptions options;
     private final PrintStream progress;
@@ -63,8 +66,9 @@ public final class Benchmark {
         BenchReport report = new BenchReport(options, files.size(), replay.commandLine());
         for (int round = 1; round <= options.repeat(); round++) {
             long t = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             long floorRecords = new TokenScanFloor().scan(files);
-            report.floor(floorRecords, System.nanoTime() - t);
+            report.floor(floorRecords, System.nanoTime() - t, THREADS.getCurrentThreadCpuTime() - cpu);
             t = System.nanoTime();
             long decoded = new DecodeOnly(options.threads()).decode(files);
             report.decode(decoded, System.nanoTime() - t);

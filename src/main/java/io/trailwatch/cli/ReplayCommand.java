@@ -81,7 +81,8 @@ final class ReplayCommand implements Command {
              HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
             ReplayStats stats = new Replay(options, rules).run(List.of(sink), TerminalProgress.forTerminal(terminal));
             if (statsFile != null) {
-                StatsFile.write(statsFile, stats, heap, HeapWatch.liveBytesAfterFullGc());
+                long cpuNanos = HeapWatch.processCpuNanos();
+                StatsFile.write(statsFile, stats, heap, cpuNanos, HeapWatch.liveBytesAfterFullGc());
             }
             if (!line.hasOption("quiet")) {
                 Summary.print(stats, deadLetter, terminal.err());

@@ -22,7 +22,8 @@ final class StatsFile {
 
     private StatsFile() {}
 
-    static void write(Path file, ReplayStats stats, HeapWatch heap, long liveBytesAtEnd) throws IOException {
+    /** @param cpuNanos the process's CPU time at the end of the replay, before the collections that measure the live heap */
+    static void write(Path file, ReplayStats stats, HeapWatch heap, long cpuNanos, long liveBytesAtEnd) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("records", stats.records());
         out.put("badRecords", stats.badRecords());
@@ -32,6 +33,7 @@ final class StatsFile {
         out.put("suppressedAlerts", stats.suppressedAlerts());
         out.put("seconds", stats.seconds());
         out.put("recordsPerSecond", stats.eventsPerSecond());
+        out.put("processCpuSeconds", cpuNanos / 1e9);
         out.put("maxHeapAfterGcBytes", heap.maxUsedAfterGcBytes());
         out.put("peakHeapUsedBytes", heap.peakUsedBytes());
         out.put("liveHeapAtEndBytes", liveBytesAtEnd);

@@ -25,7 +25,7 @@ class BenchReportTest {
         BenchOptions options = new BenchOptions(1000, dir.resolve("data"), 1, Path.of("epl"), "512m", 2, 1000, 100,
                 Path.of("/opt/trailwatch/trailwatch"), dir);
         BenchReport report = new BenchReport(options, 4, "JAVA_OPTS=-Xmx512m /opt/trailwatch/trailwatch replay DATA");
-        report.floor(1000, SECOND);
+        report.floor(1000, SECOND, SECOND / 2);
         report.decode(1000, SECOND);
         report.engine(new EngineOnly.Run(1000, 0, SECOND));
         report.replay(replayRun(3 * SECOND));
@@ -35,7 +35,7 @@ class BenchReportTest {
     }
 
     private static ReplayChild.Run replayRun(long nanos) {
-        return new ReplayChild.Run(nanos, 1000, 0, 0, 0, 0, JsonNodeFactory.instance.arrayNode());
+        return new ReplayChild.Run(nanos, 2 * nanos, 1000, 0, 0, 0, 0, JsonNodeFactory.instance.arrayNode());
     }
 
     @Test
@@ -50,6 +50,21 @@ class BenchReportTest {
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("replay fixed cost, warm (rules cached, class-data archive)          1.0 s"), table);
         assertTrue(table.contains("replay fixed cost, cold (rules compiled, no archive)                2.5 s"), table);
+    }
+
+    @Test
+    void comparesTheReplayProcessCpuPerRecordWithTheFloors() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BenchReport report = oneRound();
+        report.printTable(new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("6,000.0 µs/record (floor 500.0 µs; 12.00× its CPU"),
+                out.toString(StandardCharsets.UTF_8));
+
+        Path file = dir.resolve("cpu.json");
+        report.writeJson(file);
+        JsonNode results = new ObjectMapper().readTree(file.toFile());
+        assertEquals(6000, results.at("/median/replayCpuMicrosPerRecord").asDouble(), 1e-9);
+        assertEquals(500, results.at("/perRound/floorCpuMicrosPerRecord/0").asDouble(), 1e-9);
     }
 
     @Test
@@ -69,7 +84,7 @@ class BenchReportTest {
         long mib = 1 << 20;
         JsonNode samples = new ObjectMapper().readTree("[[0," + 100 * mib + ",0],[500," + 300 * mib + ",0],[600,"
                 + 40 * mib + ",1],[1000," + 200 * mib + ",0],[1000," + 42 * mib + ",1]]");
-        report.replay(new ReplayChild.Run(3 * SECOND, 1000, 0, 0, 0, 0, samples));
+        report.replay(new ReplayChild.Run(3 * SECOND, 6 * SECOND, 1000, 0, 0, 0, 0, samples));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.printHeapProfile(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -50,6 +50,21 @@ class ReplayCommandTest {
     }
 
     @Test
+    void statsFileHoldsTheCountersTheProcessCpuAndTheHeap(@TempDir Path dir) throws IOException {
+        Path stats = dir.resolve("stats.json");
+        CliRun run = CliRun.of("replay", "--quiet", "--stats", stats.toString(), "--output", dir.resolve("a.jsonl").toString(),
+                RECORDING);
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode s = JSON.readTree(stats.toFile());
+        assertEquals(1, s.path("alerts").asLong());
+        assertEquals(7, s.path("records").asLong());
+        assertTrue(s.path("processCpuSeconds").asDouble() > 0, s.toString());
+        assertTrue(s.path("liveHeapAtEndBytes").asLong() > 0, s.toString());
+        assertEquals(s.path("collections").asLong(), s.path("heapSamples").size());
+    }
+
+    @Test
     void badInputIsDeadLetteredWithItsOriginAndTheRunGoesOn(@TempDir Path dir) throws IOException {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("a-notjson.json"), "this is not json\n");
