@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
@@ -34,7 +35,8 @@ import org.apache.logging.log4j.Logger;
  * or a failed write only costs a compilation: the cache never makes loading fail.
  *
  * <p>Location: the environment variable {@value #ENV} (a directory, or {@code off} to disable), else
- * {@code $XDG_CACHE_HOME/trailwatch/compiled-rules}, else {@code ~/.cache/trailwatch/compiled-rules}. At
+ * {@code $XDG_CACHE_HOME/trailwatch/compiled-rules}, else {@code ~/.cache/trailwatch/compiled-rules}, else
+ * (no home) none. At
  * most {@value #MAX_ENTRIES} entries are kept; the least recently used go first. Thread-safe: entries are
  * written to a temporary file and moved into place.
  */
@@ -67,13 +69,23 @@ final class CompiledRuleCache {
 
     /** The cache the environment asks for (see the class comment). */
     static CompiledRuleCache fromEnvironment() {
-        String configured = System.getenv(ENV);
+        return locate(System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** The cache {@code env} and the home directory ask for; see the class comment. */
+    static CompiledRuleCache locate(Map<String, String> env, String home) {
+        String configured = env.get(ENV);
         if (configured != null && !configured.isBlank()) {
             return configured.equalsIgnoreCase("off") ? DISABLED : at(Path.of(configured));
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return at(root.resolve("trailwatch").resolve("compiled-rules"));
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return at(Path.of(xdg, "trailwatch", "compiled-rules"));
+        }
+        if (home == null || home.isBlank() || home.equals("?")) {
+            return DISABLED; // no home to cache in (Java reports "?" when it cannot tell): compile every time
+        }
+        return at(Path.of(home, ".cache", "trailwatch", "compiled-rules"));
     }
 
     /** The key of a module compiled after the module whose key is {@code previousKey} (empty for the first). */

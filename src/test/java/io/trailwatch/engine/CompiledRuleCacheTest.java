@@ -2,6 +2,7 @@ package io.trailwatch.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trailwatch.alert.RuleInfo;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,16 @@ class CompiledRuleCacheTest {
         Path notADirectory = Files.writeString(temp.resolve("file"), "x");
         assertEquals(2, RulePack.load(rules, CompiledRuleCache.at(notADirectory.resolve("cache"))).rules().size());
         assertFalse(Files.exists(notADirectory.resolve("cache")));
+    }
+
+    @Test
+    void theEnvironmentChoosesTheDirectoryOrTurnsTheCacheOff() {
+        String home = "/home/analyst";
+        assertEquals(Path.of("/var/cache/tw"), CompiledRuleCache.locate(Map.of("TRAILWATCH_RULE_CACHE", "/var/cache/tw"), home).directory());
+        assertNull(CompiledRuleCache.locate(Map.of("TRAILWATCH_RULE_CACHE", "OFF"), home).directory());
+        assertEquals(Path.of("/xdg/trailwatch/compiled-rules"), CompiledRuleCache.locate(Map.of("XDG_CACHE_HOME", "/xdg"), home).directory());
+        assertEquals(Path.of(home, ".cache/trailwatch/compiled-rules"), CompiledRuleCache.locate(Map.of(), home).directory());
+        assertNull(CompiledRuleCache.locate(Map.of(), "?").directory(), "no home: no cache");
     }
 
     @Test
