@@ -52,7 +52,7 @@ public final class Sinks {
             return new StdoutSink(AlertFormat.named(c.format()), System.out);
         }
         if (config instanceof FileSinkConfig c) {
-            return new JsonLinesFileSink(Path.of(c.path()), AlertFormat.named(c.format()));
+            return JsonLinesFileSink.resuming(Path.of(c.path()), AlertFormat.named(c.format()));
         }
         if (config instanceof WebhookSinkConfig c) {
             if (!webhookNames.add(c.name())) {

@@ -62,7 +62,7 @@ class DaemonCrashTest {
             }
         }
         daemon.await(Duration.ofSeconds(60), "all " + expected.size() + " alerts",
-                () -> fixture.alertedEventIds().size() >= expected.size(),
+                () -> fixture.alertedEventIds().containsAll(expected),
                 () -> "missing " + missing(expected, fixture.alertedEventIds()));
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
         List<String> delivered = fixture.alertedEventIds();

@@ -18,17 +18,38 @@ import java.nio.file.StandardOpenOption;
  * killed mid-write can leave a torn last line; the next open ends it with a newline so the alerts that
  * follow (the torn one among them, re-delivered after the restart) stay one per line. A path that is not
  * a regular file ({@code /dev/null}, a named pipe) is written without either step.
+ *
+ * <p>Made {@link #resuming} (the daemon's file sink), it does not write an alert whose {@code alertId}
+ * already stands in the file's last {@value #RESUME_TAIL_BYTES} bytes: after a {@code kill -9}, the daemon
+ * delivers again the alerts raised since its last commit, and those this file already took would be
+ * duplicates. Every format carries the alert id, so the check needs no parsing. A replay appending to a
+ * file (not resuming) writes every alert it raises.
  */
 public final class JsonLinesFileSink implements AlertSink {
 
+    static final int RESUME_TAIL_BYTES = 256 * 1024;
+
     private final Path file;
     private final AlertFormat format;
+    private final boolean resuming;
     private FileChannel channel;
     private boolean regularFile;
+    /** The end of the file as found on opening, when resuming: alerts already delivered before a crash. */
+    private String deliveredTail = "";
 
     public JsonLinesFileSink(Path file, AlertFormat format) {
+        this(file, format, false);
+    }
+
+    private JsonLinesFileSink(Path file, AlertFormat format, boolean resuming) {
         this.file = file;
         this.format = format;
+        this.resuming = resuming;
+    }
+
+    /** A sink that skips alerts the end of the file already holds (see the class comment). */
+    public static JsonLinesFileSink resuming(Path file, AlertFormat format) {
+        return new JsonLinesFileSink(file, format, true);
     }
 
     @Override
@@ -38,8 +59,11 @@ public final class JsonLinesFileSink implements AlertSink {
 
     @Override
     public void deliver(Alert alert) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap((format.render(alert) + "\n").getBytes(StandardCharsets.UTF_8));
         FileChannel ch = open();
+        if (!deliveredTail.isEmpty() && deliveredTail.contains(alert.alertId())) {
+            return;
+        }
+        ByteBuffer line = ByteBuffer.wrap((format.render(alert) + "\n").getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
             ch.write(line);
         }
@@ -72,12 +96,29 @@ public final class JsonLinesFileSink implements AlertSink {
             }
             regularFile = !Files.exists(file) || Files.isRegularFile(file);
             boolean torn = regularFile && endsWithTornLine(file);
+            if (resuming && regularFile && Files.exists(file)) {
+                deliveredTail = tail(file);
+            }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             if (torn) {
                 channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
             }
         }
         return channel;
+    }
+
+    private static String tail(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, RESUME_TAIL_BYTES));
+            long at = size - tail.capacity();
+            while (tail.hasRemaining()) {
+                if (ch.read(tail, at + tail.position()) < 0) {
+                    break;
+                }
+            }
+            return new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static boolean endsWithTornLine(Path file) throws IOException {

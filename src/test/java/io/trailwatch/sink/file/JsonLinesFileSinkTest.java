@@ -4,7 +4,10 @@ import static io.trailwatch.alert.TestData.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.trailwatch.alert.AlertFormat;
 import io.trailwatch.alert.JsonAlertFormat;
+import io.trailwatch.alert.OcsfAlertFormat;
+import io.trailwatch.alert.TextAlertFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,5 +67,29 @@ class JsonLinesFileSinkTest {
         }
 
         assertEquals(0, Files.size(devNull));
+    }
+
+    @Test
+    void aResumingSinkSkipsAlertsTheFileAlreadyEndsWithAndAReplayWritesThemAgain() throws Exception {
+        Path file = dir.resolve("alerts.jsonl");
+        for (AlertFormat format : List.of(new JsonAlertFormat(), new OcsfAlertFormat(), new TextAlertFormat())) {
+            Files.deleteIfExists(file);
+            try (JsonLinesFileSink beforeCrash = JsonLinesFileSink.resuming(file, format)) {
+                beforeCrash.deliver(alert(1));
+                beforeCrash.deliver(alert(2));
+            }
+            try (JsonLinesFileSink afterRestart = JsonLinesFileSink.resuming(file, format)) {
+                afterRestart.deliver(alert(1));
+                afterRestart.deliver(alert(2));
+                afterRestart.deliver(alert(3));
+            }
+            assertEquals(List.of(format.render(alert(1)), format.render(alert(2)), format.render(alert(3))),
+                    Files.readAllLines(file), format.name());
+        }
+
+        try (JsonLinesFileSink replay = new JsonLinesFileSink(file, new TextAlertFormat())) {
+            replay.deliver(alert(3));
+        }
+        assertEquals(4, Files.readAllLines(file).size());
     }
 }
