@@ -79,13 +79,10 @@ final class JsonValues {
         }
     }
 
-    /**
-     * A scalar as text (numbers and booleans included), null for null, objects and arrays (skipped); through
-     * {@code strings} unless it is null (values unique to a record).
-     */
+    /** A scalar as text (numbers and booleans included), null for null, objects and arrays (skipped). */
     static String scalarText(JsonParser p, JsonToken token, StringTable strings) throws IOException {
         if (token.isScalarValue()) {
-            return token == JsonToken.VALUE_NULL ? null : strings == null ? p.getText() : strings.text(p);
+            return token == JsonToken.VALUE_NULL ? null : strings.text(p);
         }
         p.skipChildren();
         return null;

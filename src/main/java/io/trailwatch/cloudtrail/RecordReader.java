@@ -38,10 +38,10 @@ final class RecordReader {
             budget.check();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "eventID" -> r.eventId = required(p, t, name, r, null);
+                case "eventID" -> r.eventId = required(p, t, name, r, StringTable.UNPOOLED);
                 case "eventName" -> r.eventName = required(p, t, name, r, strings);
-                case "eventTime" -> r.eventTime = required(p, t, name, r, null);
-                case "@timestamp" -> r.atTimestamp = optional(p, t, null);
+                case "eventTime" -> r.eventTime = required(p, t, name, r, StringTable.UNPOOLED);
+                case "@timestamp" -> r.atTimestamp = optional(p, t, StringTable.UNPOOLED);
                 case "eventSource" -> r.eventSource = optionalMarking(p, t, r, strings);
                 case "eventVersion" -> optionalMarking(p, t, r, strings);
                 case "eventType" -> r.eventType = optional(p, t, strings);
@@ -50,7 +50,7 @@ final class RecordReader {
                 case "sourceIPAddress" -> r.sourceIPAddress = optional(p, t, strings);
                 case "userAgent" -> r.userAgent = optional(p, t, strings);
                 case "errorCode" -> r.errorCode = optional(p, t, strings);
-                case "errorMessage" -> r.errorMessage = optional(p, t, null);
+                case "errorMessage" -> r.errorMessage = optional(p, t, StringTable.UNPOOLED);
                 case "readOnly" -> r.readOnly = bool(p, t, strings);
                 case "userIdentity" -> {
                     r.cloudTrailKeySeen = true;
@@ -73,7 +73,7 @@ final class RecordReader {
             throws IOException {
         r.cloudTrailKeySeen = true;
         if (t == JsonToken.VALUE_STRING) {
-            String s = strings == null ? p.getText() : strings.text(p);
+            String s = strings.text(p);
             return s.isBlank() ? null : s;
         }
         if (t != JsonToken.VALUE_NULL) {

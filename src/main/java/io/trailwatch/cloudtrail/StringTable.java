@@ -13,8 +13,7 @@ import java.util.Arrays;
  * instance shrinks what the reorder buffer holds (tens of thousands of events) and lets the engine's filter
  * indexes hash a string once (a {@code String} caches its hash) instead of once per event. Equal values stay
  * equal either way, so the table never changes a result. One table per decoding thread ({@link #local()});
- * not thread-safe. Values unique to a record (event ids, times) are read without it: they would only evict
- * the values that recur.
+ * not thread-safe.
  */
 final class StringTable {
 
@@ -28,10 +27,26 @@ final class StringTable {
     private static final int HASHED_TAIL = 12;
     private static final ThreadLocal<StringTable> LOCAL = ThreadLocal.withInitial(StringTable::new);
 
-    private final String[] slots = new String[SLOTS];
+    /** Reads text without the table: for values unique to a record, which would only evict those that recur. */
+    static final StringTable UNPOOLED = new StringTable(false);
+
+    private final boolean pooled;
+    private final String[] slots;
     /** Each slot's text as chars, compared with a vectorised {@code Arrays.equals} (a char loop was slower than the allocation saved). */
-    private final char[][] texts = new char[SLOTS][];
-    private final int[] hashes = new int[SLOTS];
+    private final char[][] texts;
+    private final int[] hashes;
+
+    StringTable() {
+        this(true);
+    }
+
+    private StringTable(boolean pooled) {
+        this.pooled = pooled;
+        int slots = pooled ? SLOTS : 0;
+        this.slots = new String[slots];
+        this.texts = new char[slots][];
+        this.hashes = new int[slots];
+    }
 
     /** The calling thread's table. */
     static StringTable local() {
@@ -40,7 +55,7 @@ final class StringTable {
 
     /** The text of the parser's current scalar token. */
     String text(JsonParser p) throws IOException {
-        return canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return pooled ? canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : p.getText();
     }
 
     /** {@code new String(chars, offset, length)}, or an equal instance already in the table. */
