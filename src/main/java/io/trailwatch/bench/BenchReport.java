@@ -37,6 +37,10 @@ public final class BenchReport {
     private final List<Double> replayPeakMb = new ArrayList<>();
     private final List<Double> floorCpuMicrosPerRecord = new ArrayList<>();
     private final List<Double> replayCpuMicrosPerRecord = new ArrayList<>();
+    private final List<Double> replayFeedCpuMicrosPerRecord = new ArrayList<>();
+    private final List<Double> replayJitMicrosPerRecord = new ArrayList<>();
+    private final List<Double> replayGcPauseMicrosPerRecord = new ArrayList<>();
+    private final List<Double> replayOtherCpuMicrosPerRecord = new ArrayList<>();
     private long records;
     private long alerts;
     private long late;
@@ -70,7 +74,12 @@ public final class BenchReport {
         double rate = perSecond(run.records(), run.nanos());
         replay.add(rate);
         replaySeconds.add(run.nanos() / 1e9);
-        replayCpuMicrosPerRecord.add(run.cpuNanos() / 1e3 / run.records());
+        CpuUse cpu = run.cpu();
+        replayCpuMicrosPerRecord.add(cpu.processNanos() / 1e3 / run.records());
+        replayFeedCpuMicrosPerRecord.add(cpu.callerNanos() / 1e3 / run.records());
+        replayJitMicrosPerRecord.add(cpu.jitMillis() * 1e3 / run.records());
+        replayGcPauseMicrosPerRecord.add(cpu.gcPauseMillis() * 1e3 / run.records());
+        replayOtherCpuMicrosPerRecord.add(cpu.otherNanos() / 1e3 / run.records());
         replayOverFloor.add(rate / floor.get(floor.size() - 1));
         replayHeapMb.add(run.maxHeapAfterGcBytes() / 1048576.0);
         replayPeakMb.add(run.peakHeapUsedBytes() / 1048576.0);
@@ -133,6 +142,9 @@ public final class BenchReport {
                 "replay CPU, whole process (JIT and GC included)", median(replayCpuMicrosPerRecord),
                 median(floorCpuMicrosPerRecord), median(replayCpuMicrosPerRecord) / median(floorCpuMicrosPerRecord),
                 Runtime.getRuntime().availableProcessors() / 1.3, Runtime.getRuntime().availableProcessors());
+        out.printf("  %-58s %,12.1f µs/record (JIT compiling %.1f, GC pauses %.1f, feeding thread %.1f)%n",
+                "  of which: decoding and other threads", median(replayOtherCpuMicrosPerRecord),
+                median(replayJitMicrosPerRecord), median(replayGcPauseMicrosPerRecord), median(replayFeedCpuMicrosPerRecord));
         out.printf("  %-58s %,12.0f MiB (peak in use incl. garbage %,.0f MiB)%n", "replay heap after GC, max",
                 median(replayHeapMb), median(replayPeakMb));
         out.printf("  %-58s %,12d bytes (%,d principals)%n", "engine state per active principal", bytesPerPrincipal,
@@ -198,6 +210,10 @@ public final class BenchReport {
         series.put("replayRecordsPerSecond", replay);
         series.put("replayOverFloor", replayOverFloor);
         series.put("replayCpuMicrosPerRecord", replayCpuMicrosPerRecord);
+        series.put("replayFeedThreadCpuMicrosPerRecord", replayFeedCpuMicrosPerRecord);
+        series.put("replayJitMicrosPerRecord", replayJitMicrosPerRecord);
+        series.put("replayGcPauseMicrosPerRecord", replayGcPauseMicrosPerRecord);
+        series.put("replayOtherCpuMicrosPerRecord", replayOtherCpuMicrosPerRecord);
         series.put("replayFixedCostWarmSeconds", warmStartSeconds);
         series.put("replayFixedCostColdSeconds", coldStartSeconds);
         series.put("replayMaxHeapAfterGcMiB", replayHeapMb);

@@ -75,11 +75,6 @@ public final class HeapWatch implements AutoCloseable {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
-    /** CPU time this process has used so far, all threads (JIT compiler and collector included), in nanoseconds. */
-    public static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     /** Collects the whole heap and returns what is still in use: the live heap now. */
     public static long liveBytesAfterFullGc() {
         System.gc();

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class ReplayChild {
 
     /** One run: wall time of the whole process and what its stats file says. */
-    record Run(long nanos, long cpuNanos, long records, long alerts, long late, long maxHeapAfterGcBytes, long peakHeapUsedBytes,
+    record Run(long nanos, CpuUse cpu, long records, long alerts, long late, long maxHeapAfterGcBytes, long peakHeapUsedBytes,
                JsonNode heapSamples) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +84,10 @@ final class ReplayChild {
                     + " (command: " + commandLine() + ")");
         }
         JsonNode stats = JSON.readTree(workDir.resolve("replay-stats.json").toFile());
-        return new Run(nanos, (long) (stats.path("processCpuSeconds").asDouble() * 1e9), stats.path("records").asLong(), stats.path("alerts").asLong(), stats.path("late").asLong(),
+        JsonNode cpu = stats.path("cpuSeconds");
+        CpuUse cpuUse = new CpuUse((long) (cpu.path("process").asDouble() * 1e9), (long) (cpu.path("feedThread").asDouble() * 1e9),
+                (long) (cpu.path("jitCompiler").asDouble() * 1e3), (long) (cpu.path("gcPauses").asDouble() * 1e3));
+        return new Run(nanos, cpuUse, stats.path("records").asLong(), stats.path("alerts").asLong(), stats.path("late").asLong(),
                 stats.path("maxHeapAfterGcBytes").asLong(), stats.path("peakHeapUsedBytes").asLong(),
                 stats.path("heapSamples"));
     }

@@ -2,6 +2,7 @@ package io.trailwatch.cli;
 
 import io.trailwatch.alert.AlertFormat;
 import io.trailwatch.alert.SuppressionConfig;
+import io.trailwatch.bench.CpuUse;
 import io.trailwatch.bench.HeapWatch;
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.engine.RulePack;
@@ -81,8 +82,8 @@ final class ReplayCommand implements Command {
              HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
             ReplayStats stats = new Replay(options, rules).run(List.of(sink), TerminalProgress.forTerminal(terminal));
             if (statsFile != null) {
-                long cpuNanos = HeapWatch.processCpuNanos();
-                StatsFile.write(statsFile, stats, heap, cpuNanos, HeapWatch.liveBytesAfterFullGc());
+                CpuUse cpu = CpuUse.ofThisProcess();
+                StatsFile.write(statsFile, stats, heap, cpu, HeapWatch.liveBytesAfterFullGc());
             }
             if (!line.hasOption("quiet")) {
                 Summary.print(stats, deadLetter, terminal.err());

@@ -2,6 +2,7 @@ package io.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.trailwatch.bench.CpuUse;
 import io.trailwatch.bench.HeapWatch;
 import io.trailwatch.pipeline.ReplayStats;
 import java.io.IOException;
@@ -22,8 +23,8 @@ final class StatsFile {
 
     private StatsFile() {}
 
-    /** @param cpuNanos the process's CPU time at the end of the replay, before the collections that measure the live heap */
-    static void write(Path file, ReplayStats stats, HeapWatch heap, long cpuNanos, long liveBytesAtEnd) throws IOException {
+    /** @param cpu the process's CPU use at the end of the replay, before the collections that measure the live heap */
+    static void write(Path file, ReplayStats stats, HeapWatch heap, CpuUse cpu, long liveBytesAtEnd) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("records", stats.records());
         out.put("badRecords", stats.badRecords());
@@ -33,7 +34,12 @@ final class StatsFile {
         out.put("suppressedAlerts", stats.suppressedAlerts());
         out.put("seconds", stats.seconds());
         out.put("recordsPerSecond", stats.eventsPerSecond());
-        out.put("processCpuSeconds", cpuNanos / 1e9);
+        Map<String, Object> cpuSeconds = new LinkedHashMap<>();
+        cpuSeconds.put("process", cpu.processNanos() / 1e9);
+        cpuSeconds.put("feedThread", cpu.callerNanos() / 1e9);
+        cpuSeconds.put("jitCompiler", cpu.jitMillis() / 1e3);
+        cpuSeconds.put("gcPauses", cpu.gcPauseMillis() / 1e3);
+        out.put("cpuSeconds", cpuSeconds);
         out.put("maxHeapAfterGcBytes", heap.maxUsedAfterGcBytes());
         out.put("peakHeapUsedBytes", heap.peakUsedBytes());
         out.put("liveHeapAtEndBytes", liveBytesAtEnd);

@@ -34,8 +34,13 @@ class BenchReportTest {
         return report;
     }
 
+    /** Process CPU {@code nanos}: a sixth on the feeding thread, a third compiling, a sixth in GC pauses. */
+    private static CpuUse cpu(long nanos) {
+        return new CpuUse(nanos, nanos / 6, nanos / 3 / 1_000_000, nanos / 6 / 1_000_000);
+    }
+
     private static ReplayChild.Run replayRun(long nanos) {
-        return new ReplayChild.Run(nanos, 2 * nanos, 1000, 0, 0, 0, 0, JsonNodeFactory.instance.arrayNode());
+        return new ReplayChild.Run(nanos, cpu(2 * nanos), 1000, 0, 0, 0, 0, JsonNodeFactory.instance.arrayNode());
     }
 
     @Test
@@ -57,14 +62,16 @@ class BenchReportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BenchReport report = oneRound();
         report.printTable(new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("6,000.0 µs/record (floor 500.0 µs; 12.00× its CPU"),
-                out.toString(StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("6,000.0 µs/record (floor 500.0 µs; 12.00× its CPU"), table);
+        assertTrue(table.contains("2,000.0 µs/record (JIT compiling 2000.0, GC pauses 1000.0, feeding thread 1000.0)"), table);
 
         Path file = dir.resolve("cpu.json");
         report.writeJson(file);
         JsonNode results = new ObjectMapper().readTree(file.toFile());
         assertEquals(6000, results.at("/median/replayCpuMicrosPerRecord").asDouble(), 1e-9);
         assertEquals(500, results.at("/perRound/floorCpuMicrosPerRecord/0").asDouble(), 1e-9);
+        assertEquals(2000, results.at("/median/replayJitMicrosPerRecord").asDouble(), 1e-9);
     }
 
     @Test
@@ -84,7 +91,7 @@ class BenchReportTest {
         long mib = 1 << 20;
         JsonNode samples = new ObjectMapper().readTree("[[0," + 100 * mib + ",0],[500," + 300 * mib + ",0],[600,"
                 + 40 * mib + ",1],[1000," + 200 * mib + ",0],[1000," + 42 * mib + ",1]]");
-        report.replay(new ReplayChild.Run(3 * SECOND, 6 * SECOND, 1000, 0, 0, 0, 0, samples));
+        report.replay(new ReplayChild.Run(3 * SECOND, cpu(6 * SECOND), 1000, 0, 0, 0, 0, samples));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.printHeapProfile(new PrintStream(out, true, StandardCharsets.UTF_8));

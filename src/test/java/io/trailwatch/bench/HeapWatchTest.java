@@ -19,7 +19,6 @@ class HeapWatchTest {
             List<HeapWatch.Sample> samples = watch.samples();
             assertTrue(samples.stream().anyMatch(s -> s.full() && s.usedAfterGcBytes() > 0), samples.toString());
             assertTrue(watch.maxUsedAfterGcBytes() > 0);
-            assertTrue(HeapWatch.processCpuNanos() > 0);
         }
     }
 }

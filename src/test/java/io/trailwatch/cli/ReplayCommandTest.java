@@ -59,7 +59,10 @@ class ReplayCommandTest {
         JsonNode s = JSON.readTree(stats.toFile());
         assertEquals(1, s.path("alerts").asLong());
         assertEquals(7, s.path("records").asLong());
-        assertTrue(s.path("processCpuSeconds").asDouble() > 0, s.toString());
+        JsonNode cpu = s.path("cpuSeconds");
+        assertTrue(cpu.path("process").asDouble() > 0 && cpu.path("feedThread").asDouble() > 0, s.toString());
+        assertTrue(cpu.path("process").asDouble() >= cpu.path("feedThread").asDouble(), s.toString());
+        assertTrue(cpu.has("jitCompiler") && cpu.has("gcPauses"), s.toString());
         assertTrue(s.path("liveHeapAtEndBytes").asLong() > 0, s.toString());
         assertEquals(s.path("collections").asLong(), s.path("heapSamples").size());
     }
