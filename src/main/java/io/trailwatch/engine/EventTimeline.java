@@ -2,9 +2,6 @@ package io.trailwatch.engine;
 
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Sits in front of the engine: drops duplicate deliveries of an {@code eventID}, and reorders events by
@@ -25,9 +22,7 @@ public final class EventTimeline {
     private final long dedupWindowMillis;
     private final TimelineListener downstream;
     private final PendingEvents pending = new PendingEvents();
-    private final Set<String> seenIds = new HashSet<>();
-    /** Ids of released events in (mostly) time order: the order in which they may be forgotten. */
-    private final ArrayDeque<ReleasedId> released = new ArrayDeque<>();
+    private final EventIdWindow seenIds = new EventIdWindow();
     private long watermark = Long.MIN_VALUE;
     private long duplicates;
     private long late;
@@ -117,7 +112,7 @@ public final class EventTimeline {
     }
 
     private void emit(CloudTrailEvent e) {
-        released.addLast(new ReleasedId(e.getEventId(), e.getEventTimeMillis()));
+        seenIds.released(e.getEventId(), e.getEventTimeMillis());
         downstream.onEvent(e);
     }
 
@@ -125,11 +120,6 @@ public final class EventTimeline {
         if (watermark == Long.MIN_VALUE) {
             return;
         }
-        long horizon = watermark - dedupWindowMillis;
-        while (!released.isEmpty() && released.peekFirst().timeMillis() < horizon) {
-            seenIds.remove(released.pollFirst().eventId());
-        }
+        seenIds.forgetReleasedBefore(watermark - dedupWindowMillis);
     }
-
-    private record ReleasedId(String eventId, long timeMillis) {}
 }
