@@ -37,8 +37,8 @@ final class RunCommand implements Command {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("config").hasArg().argName("FILE").required()
-                        .desc("daemon configuration (YAML or JSON), see config/trailwatch.example.yaml").build())
+                .addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+                        .desc("daemon configuration (YAML or JSON), see config/trailwatch.example.yaml (required)").build())
                 .addOption(Option.builder().longOpt("check")
                         .desc("validate the configuration, rules and sinks, then exit").build());
     }
@@ -50,6 +50,9 @@ final class RunCommand implements Command {
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws Exception {
+        if (!line.hasOption("config")) {
+            throw new UsageException("--config FILE is required (start from config/trailwatch.example.yaml)");
+        }
         Path file = Path.of(line.getOptionValue("config"));
         try {
             DaemonConfig config = DaemonConfig.load(file);
