@@ -1,5 +1,6 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.engine.DetectionEngine;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -33,11 +34,22 @@ public final class Main {
         System.exit(new Main(Commands.all()).run(args, Terminal.system()));
     }
 
+    /** Trailwatch's version (from the jar's manifest; {@code dev} when run from classes), Esper's and Java's. */
+    static String version() {
+        String own = Main.class.getPackage().getImplementationVersion();
+        return "trailwatch " + (own == null ? "dev" : own) + " (Esper " + DetectionEngine.esperVersion() + ", Java "
+                + Runtime.version() + ")";
+    }
+
     int run(String[] args, Terminal terminal) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             boolean asked = args.length > 0;
             printOverview(asked ? terminal.out() : terminal.err());
             return asked ? ExitCode.OK : ExitCode.USAGE;
+        }
+        if (args[0].equals("--version") || args[0].equals("version")) {
+            terminal.out().println(version());
+            return ExitCode.OK;
         }
         Command command = commands.get(args[0]);
         if (command == null) {
@@ -102,6 +114,7 @@ public final class Main {
         commands.values().forEach(c -> w.printf("  %-10s %s%n", c.name(), c.summary()));
         w.println();
         w.println("exit codes: 0 done (alerts found included), 1 test/validate failures, 2 usage or config error");
+        w.println("trailwatch --version prints the version of Trailwatch, Esper and Java");
     }
 
     private static void printHelp(Command command, Options options, Terminal terminal) {

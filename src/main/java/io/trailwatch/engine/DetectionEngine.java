@@ -8,6 +8,7 @@ import com.espertech.esper.runtime.client.EPEventService;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.EPUndeployException;
+import com.espertech.esper.runtime.client.util.RuntimeVersion;
 import io.trailwatch.alert.Detection;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import java.time.Instant;
@@ -59,6 +60,11 @@ public final class DetectionEngine implements AutoCloseable {
      * @param options    runtime caps
      * @param detections receives each detection, on the feeding thread, in event-time order
      */
+    /** The version of the Esper runtime the engine runs on. */
+    public static String esperVersion() {
+        return RuntimeVersion.RUNTIME_VERSION;
+    }
+
     public DetectionEngine(RulePack pack, EngineOptions options, Consumer<Detection> detections) {
         this.options = options;
         this.detections = detections;

@@ -23,4 +23,11 @@ class HelpTest {
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--config FILE is required"), run.err());
     }
+
+    @Test
+    void versionNamesTrailwatchEsperAndJava() {
+        CliRun version = CliRun.of("--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().matches("trailwatch \\S+ \\(Esper 9\\.\\S+, Java \\d+\\S*\\)\\R?"), version.out());
+    }
 }
