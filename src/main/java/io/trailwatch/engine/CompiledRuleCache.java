@@ -36,9 +36,8 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Location: the environment variable {@value #ENV} (a directory, or {@code off} to disable), else
  * {@code $XDG_CACHE_HOME/trailwatch/compiled-rules}, else {@code ~/.cache/trailwatch/compiled-rules}, else
- * (no home) none. At
- * most {@value #MAX_ENTRIES} entries are kept; the least recently used go first. Thread-safe: entries are
- * written to a temporary file and moved into place.
+ * (no home) none. At most {@value #MAX_ENTRIES} entries are kept; the least recently used go first.
+ * Thread-safe: entries are written to a temporary file and moved into place.
  */
 final class CompiledRuleCache {
 
@@ -93,12 +92,6 @@ final class CompiledRuleCache {
         return sha256(BASE_KEY + '\n' + previousKey + '\n' + moduleText);
     }
 
-    /** What a miss does: compile. */
-    @FunctionalInterface
-    interface Compilation<E extends Exception> {
-        EPCompiled compile() throws E;
-    }
-
     /** The cached classes for {@code key}, or null on a miss (or when the entry cannot be read). */
     EPCompiled get(String key) {
         if (dir == null) {
@@ -143,17 +136,6 @@ final class CompiledRuleCache {
                 }
             }
         }
-    }
-
-    /** The cached classes for {@code key}, else those {@code compilation} makes, which are then cached. */
-    <E extends Exception> EPCompiled getOrCompile(String key, Compilation<E> compilation) throws E {
-        EPCompiled cached = get(key);
-        if (cached != null) {
-            return cached;
-        }
-        EPCompiled compiled = compilation.compile();
-        put(key, compiled);
-        return compiled;
     }
 
     /** How many lookups found their entry, since this cache was made. */
@@ -231,15 +213,19 @@ final class CompiledRuleCache {
             if (in == null) {
                 throw new IllegalStateException("class file of " + type.getName() + " not found");
             }
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return sha256(in.readAllBytes());
+        } catch (IOException e) {
             throw new IllegalStateException("cannot fingerprint " + type.getName(), e);
         }
     }
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }

@@ -220,13 +220,18 @@ final class RulePackLoader {
     }
 
     private EPCompiled compileListener() {
-        return cache.getOrCompile(CompiledRuleCache.key("", LISTENER_EPL), () -> {
-            try {
-                return compiler.compile(LISTENER_EPL, new CompilerArguments(config));
-            } catch (EPCompileException e) {
-                throw new IllegalStateException("the built-in Detection listener does not compile: " + e.getMessage(), e);
-            }
-        });
+        String key = CompiledRuleCache.key("", LISTENER_EPL);
+        EPCompiled cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            EPCompiled listener = compiler.compile(LISTENER_EPL, new CompilerArguments(config));
+            cache.put(key, listener);
+            return listener;
+        } catch (EPCompileException e) {
+            throw new IllegalStateException("the built-in Detection listener does not compile: " + e.getMessage(), e);
+        }
     }
 
     private void rejectDuplicateIds(List<RulePack.LoadedRule> rules) {
