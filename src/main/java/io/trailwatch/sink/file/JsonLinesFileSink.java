@@ -95,9 +95,10 @@ public final class JsonLinesFileSink implements AlertSink {
                 Files.createDirectories(parent);
             }
             regularFile = !Files.exists(file) || Files.isRegularFile(file);
-            boolean torn = regularFile && endsWithTornLine(file);
-            if (resuming && regularFile && Files.exists(file)) {
-                deliveredTail = tail(file);
+            String end = regularFile && Files.exists(file) ? lastBytes(file, resuming ? RESUME_TAIL_BYTES : 1) : "";
+            boolean torn = !end.isEmpty() && end.charAt(end.length() - 1) != '\n';
+            if (resuming) {
+                deliveredTail = end;
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             if (torn) {
@@ -107,10 +108,11 @@ public final class JsonLinesFileSink implements AlertSink {
         return channel;
     }
 
-    private static String tail(Path file) throws IOException {
+    /** Up to the last {@code max} bytes of {@code file}, one char per byte (alert ids and newlines are ASCII). */
+    private static String lastBytes(Path file, int max) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, RESUME_TAIL_BYTES));
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, max));
             long at = size - tail.capacity();
             while (tail.hasRemaining()) {
                 if (ch.read(tail, at + tail.position()) < 0) {
@@ -118,21 +120,6 @@ public final class JsonLinesFileSink implements AlertSink {
                 }
             }
             return new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static boolean endsWithTornLine(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return false;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            ch.read(last, size - 1);
-            return last.get(0) != '\n';
         }
     }
 }
