@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * The benchmark's measurements, round by round, and what they add up to: medians of each rate, the ratio
@@ -36,11 +37,7 @@ public final class BenchReport {
     private final List<Double> replaySeconds = new ArrayList<>();
     private final List<Double> replayPeakMb = new ArrayList<>();
     private final List<Double> floorCpuMicrosPerRecord = new ArrayList<>();
-    private final List<Double> replayCpuMicrosPerRecord = new ArrayList<>();
-    private final List<Double> replayFeedCpuMicrosPerRecord = new ArrayList<>();
-    private final List<Double> replayJitMicrosPerRecord = new ArrayList<>();
-    private final List<Double> replayGcPauseMicrosPerRecord = new ArrayList<>();
-    private final List<Double> replayOtherCpuMicrosPerRecord = new ArrayList<>();
+    private final List<ReplayChild.Run> replays = new ArrayList<>();
     private long records;
     private long alerts;
     private long late;
@@ -74,12 +71,7 @@ public final class BenchReport {
         double rate = perSecond(run.records(), run.nanos());
         replay.add(rate);
         replaySeconds.add(run.nanos() / 1e9);
-        CpuUse cpu = run.cpu();
-        replayCpuMicrosPerRecord.add(cpu.processNanos() / 1e3 / run.records());
-        replayFeedCpuMicrosPerRecord.add(cpu.callerNanos() / 1e3 / run.records());
-        replayJitMicrosPerRecord.add(cpu.jitMillis() * 1e3 / run.records());
-        replayGcPauseMicrosPerRecord.add(cpu.gcPauseMillis() * 1e3 / run.records());
-        replayOtherCpuMicrosPerRecord.add(cpu.otherNanos() / 1e3 / run.records());
+        replays.add(run);
         replayOverFloor.add(rate / floor.get(floor.size() - 1));
         replayHeapMb.add(run.maxHeapAfterGcBytes() / 1048576.0);
         replayPeakMb.add(run.peakHeapUsedBytes() / 1048576.0);
@@ -138,13 +130,15 @@ public final class BenchReport {
                 median(coldStartSeconds));
         out.printf("  %-58s %,12.0f records/s  (%.2f× floor; the warm fixed cost taken off)%n",
                 "replay without its fixed cost", replayWithoutStartup(), replayWithoutStartup() / median(floor));
+        double replayCpu = median(replayCpuMicros(CpuUse::processNanos));
         out.printf("  %-58s %,12.1f µs/record (floor %.1f µs; %.2f× its CPU, ≤ %.2f× needed for 1.3× on %d cores)%n",
-                "replay CPU, whole process (JIT and GC included)", median(replayCpuMicrosPerRecord),
-                median(floorCpuMicrosPerRecord), median(replayCpuMicrosPerRecord) / median(floorCpuMicrosPerRecord),
-                Runtime.getRuntime().availableProcessors() / 1.3, Runtime.getRuntime().availableProcessors());
+                "replay CPU, whole process (JIT and GC included)", replayCpu, median(floorCpuMicrosPerRecord),
+                replayCpu / median(floorCpuMicrosPerRecord), Runtime.getRuntime().availableProcessors() / 1.3,
+                Runtime.getRuntime().availableProcessors());
         out.printf("  %-58s %,12.1f µs/record (JIT compiling %.1f, GC pauses %.1f, feeding thread %.1f)%n",
-                "  of which: decoding and other threads", median(replayOtherCpuMicrosPerRecord),
-                median(replayJitMicrosPerRecord), median(replayGcPauseMicrosPerRecord), median(replayFeedCpuMicrosPerRecord));
+                "  of which: decoding and other threads", median(replayCpuMicros(CpuUse::otherNanos)),
+                median(replayCpuMicros(CpuUse::jitNanos)), median(replayCpuMicros(CpuUse::gcPauseNanos)),
+                median(replayCpuMicros(CpuUse::callerNanos)));
         out.printf("  %-58s %,12.0f MiB (peak in use incl. garbage %,.0f MiB)%n", "replay heap after GC, max",
                 median(replayHeapMb), median(replayPeakMb));
         out.printf("  %-58s %,12d bytes (%,d principals)%n", "engine state per active principal", bytesPerPrincipal,
@@ -209,11 +203,11 @@ public final class BenchReport {
         series.put("engineEventsPerSecond", engine);
         series.put("replayRecordsPerSecond", replay);
         series.put("replayOverFloor", replayOverFloor);
-        series.put("replayCpuMicrosPerRecord", replayCpuMicrosPerRecord);
-        series.put("replayFeedThreadCpuMicrosPerRecord", replayFeedCpuMicrosPerRecord);
-        series.put("replayJitMicrosPerRecord", replayJitMicrosPerRecord);
-        series.put("replayGcPauseMicrosPerRecord", replayGcPauseMicrosPerRecord);
-        series.put("replayOtherCpuMicrosPerRecord", replayOtherCpuMicrosPerRecord);
+        series.put("replayCpuMicrosPerRecord", replayCpuMicros(CpuUse::processNanos));
+        series.put("replayFeedThreadCpuMicrosPerRecord", replayCpuMicros(CpuUse::callerNanos));
+        series.put("replayJitMicrosPerRecord", replayCpuMicros(CpuUse::jitNanos));
+        series.put("replayGcPauseMicrosPerRecord", replayCpuMicros(CpuUse::gcPauseNanos));
+        series.put("replayOtherCpuMicrosPerRecord", replayCpuMicros(CpuUse::otherNanos));
         series.put("replayFixedCostWarmSeconds", warmStartSeconds);
         series.put("replayFixedCostColdSeconds", coldStartSeconds);
         series.put("replayMaxHeapAfterGcMiB", replayHeapMb);
@@ -231,6 +225,11 @@ public final class BenchReport {
         out.put("lastReplayHeapSamples", lastHeapSamples);
         Files.createDirectories(file.toAbsolutePath().getParent());
         JSON.writeValue(file.toFile(), out);
+    }
+
+    /** One part of each replay round's CPU, in microseconds per record. */
+    private List<Double> replayCpuMicros(ToLongFunction<CpuUse> part) {
+        return replays.stream().map(r -> part.applyAsLong(r.cpu()) / 1e3 / r.records()).toList();
     }
 
     static double median(List<Double> values) {

@@ -84,10 +84,7 @@ final class ReplayChild {
                     + " (command: " + commandLine() + ")");
         }
         JsonNode stats = JSON.readTree(workDir.resolve("replay-stats.json").toFile());
-        JsonNode cpu = stats.path("cpuSeconds");
-        CpuUse cpuUse = new CpuUse((long) (cpu.path("process").asDouble() * 1e9), (long) (cpu.path("feedThread").asDouble() * 1e9),
-                (long) (cpu.path("jitCompiler").asDouble() * 1e3), (long) (cpu.path("gcPauses").asDouble() * 1e3));
-        return new Run(nanos, cpuUse, stats.path("records").asLong(), stats.path("alerts").asLong(), stats.path("late").asLong(),
+        return new Run(nanos, CpuUse.fromSeconds(stats.path("cpuSeconds")), stats.path("records").asLong(), stats.path("alerts").asLong(), stats.path("late").asLong(),
                 stats.path("maxHeapAfterGcBytes").asLong(), stats.path("peakHeapUsedBytes").asLong(),
                 stats.path("heapSamples"));
     }

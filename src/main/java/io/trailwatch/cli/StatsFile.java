@@ -34,12 +34,7 @@ final class StatsFile {
         out.put("suppressedAlerts", stats.suppressedAlerts());
         out.put("seconds", stats.seconds());
         out.put("recordsPerSecond", stats.eventsPerSecond());
-        Map<String, Object> cpuSeconds = new LinkedHashMap<>();
-        cpuSeconds.put("process", cpu.processNanos() / 1e9);
-        cpuSeconds.put("feedThread", cpu.callerNanos() / 1e9);
-        cpuSeconds.put("jitCompiler", cpu.jitMillis() / 1e3);
-        cpuSeconds.put("gcPauses", cpu.gcPauseMillis() / 1e3);
-        out.put("cpuSeconds", cpuSeconds);
+        out.put("cpuSeconds", cpu.toSeconds());
         out.put("maxHeapAfterGcBytes", heap.maxUsedAfterGcBytes());
         out.put("peakHeapUsedBytes", heap.peakUsedBytes());
         out.put("liveHeapAtEndBytes", liveBytesAtEnd);

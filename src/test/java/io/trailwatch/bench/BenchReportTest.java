@@ -36,7 +36,7 @@ class BenchReportTest {
 
     /** Process CPU {@code nanos}: a sixth on the feeding thread, a third compiling, a sixth in GC pauses. */
     private static CpuUse cpu(long nanos) {
-        return new CpuUse(nanos, nanos / 6, nanos / 3 / 1_000_000, nanos / 6 / 1_000_000);
+        return new CpuUse(nanos, nanos / 6, nanos / 3, nanos / 6);
     }
 
     private static ReplayChild.Run replayRun(long nanos) {
