@@ -34,7 +34,7 @@ class BenchReportTest {
         return report;
     }
 
-    /** Process CPU {@code nanos}: a sixth on the feeding thread, a third compiling, a sixth in GC pauses. */
+    /** Process CPU {@code nanos}: a sixth on the feeding thread, a third in JIT threads, a sixth in collector threads. */
     private static CpuUse cpu(long nanos) {
         return new CpuUse(nanos, nanos / 6, nanos / 3, nanos / 6);
     }
@@ -64,7 +64,7 @@ class BenchReportTest {
         report.printTable(new PrintStream(out, true, StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("6,000.0 µs/record (floor 500.0 µs; 12.00× its CPU"), table);
-        assertTrue(table.contains("2,000.0 µs/record (JIT compiling 2000.0, GC pauses 1000.0, feeding thread 1000.0)"), table);
+        assertTrue(table.contains("2,000.0 µs/record (JIT threads 2000.0, collector threads 1000.0, feeding thread 1000.0)"), table);
 
         Path file = dir.resolve("cpu.json");
         report.writeJson(file);

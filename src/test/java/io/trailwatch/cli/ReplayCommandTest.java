@@ -62,7 +62,7 @@ class ReplayCommandTest {
         JsonNode cpu = s.path("cpuSeconds");
         assertTrue(cpu.path("process").asDouble() > 0 && cpu.path("feedThread").asDouble() > 0, s.toString());
         assertTrue(cpu.path("process").asDouble() >= cpu.path("feedThread").asDouble(), s.toString());
-        assertTrue(cpu.has("jitCompiler") && cpu.has("gcPauses"), s.toString());
+        assertTrue(cpu.has("jitThreads") && cpu.has("gcThreads"), s.toString());
         assertTrue(s.path("liveHeapAtEndBytes").asLong() > 0, s.toString());
         assertEquals(s.path("collections").asLong(), s.path("heapSamples").size());
     }
