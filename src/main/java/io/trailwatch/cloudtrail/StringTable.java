@@ -14,6 +14,10 @@ import java.util.Arrays;
  * indexes hash a string once (a {@code String} caches its hash) instead of once per event. Equal values stay
  * equal either way, so the table never changes a result. One table per decoding thread ({@link #local()});
  * not thread-safe.
+ *
+ * <p>A value is held from its second sighting on: the first only notes its hash in the slot. Most values in
+ * request and response parameters (instance ids, request ids) occur once; holding them cost a copy each and
+ * evicted the values that recur.
  */
 final class StringTable {
 
@@ -35,6 +39,8 @@ final class StringTable {
     /** Each slot's text as chars, compared with a vectorised {@code Arrays.equals} (a char loop was slower than the allocation saved). */
     private final char[][] texts;
     private final int[] hashes;
+    /** Per slot, the hash of the last value seen there and not held: a second sighting is held. */
+    private final int[] sightings;
 
     StringTable() {
         this(true);
@@ -46,6 +52,7 @@ final class StringTable {
         this.slots = new String[slots];
         this.texts = new char[slots][];
         this.hashes = new int[slots];
+        this.sightings = new int[slots];
     }
 
     /** The calling thread's table. */
@@ -74,6 +81,10 @@ final class StringTable {
             return slots[slot];
         }
         String created = new String(chars, offset, length);
+        if (sightings[slot] != hash) {
+            sightings[slot] = hash;
+            return created;
+        }
         slots[slot] = created;
         texts[slot] = Arrays.copyOfRange(chars, offset, offset + length);
         hashes[slot] = hash;
