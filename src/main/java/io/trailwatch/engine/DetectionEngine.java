@@ -55,16 +55,16 @@ public final class DetectionEngine implements AutoCloseable {
     private EPEventService eventService;
     private long now = Long.MIN_VALUE;
 
-    /**
-     * @param pack       the rules to run
-     * @param options    runtime caps
-     * @param detections receives each detection, on the feeding thread, in event-time order
-     */
     /** The version of the Esper runtime the engine runs on. */
     public static String esperVersion() {
         return RuntimeVersion.RUNTIME_VERSION;
     }
 
+    /**
+     * @param pack       the rules to run
+     * @param options    runtime caps
+     * @param detections receives each detection, on the feeding thread, in event-time order
+     */
     public DetectionEngine(RulePack pack, EngineOptions options, Consumer<Detection> detections) {
         this.options = options;
         this.detections = detections;
