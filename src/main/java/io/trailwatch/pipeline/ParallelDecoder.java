@@ -1,6 +1,5 @@
 package io.trailwatch.pipeline;
 
-import io.trailwatch.cloudtrail.CloudTrailDecoder;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import io.trailwatch.cloudtrail.DecodeListener;
 import io.trailwatch.source.Origin;
@@ -22,17 +21,27 @@ import java.util.function.Consumer;
  * Decodes inputs on several threads and hands what they yield to one consumer in input order, so the
  * result never depends on thread timing. Each input in flight has its own bounded queue of batches and
  * at most {@code 2 × threads} inputs are in flight: memory is bounded whatever the input size.
+ *
+ * <p>A decoder's exception makes its input unreadable and the run goes on. An {@link Error} (the heap is
+ * full, a stack overflowed) is rethrown on the consuming thread once that input's earlier items are
+ * consumed: the run stops rather than carry on without the rest of the input.
  */
 final class ParallelDecoder {
+
+    /** Decodes one input into a listener: {@code CloudTrailDecoder::decode}. */
+    @FunctionalInterface
+    interface InputDecoder {
+        void decode(InputStream in, String name, DecodeListener listener) throws IOException;
+    }
 
     private static final int BATCH = 512;
     private static final int BATCHES_PER_INPUT = 8;
     private static final List<DecodedItem> END = List.of();
 
-    private final CloudTrailDecoder decoder;
+    private final InputDecoder decoder;
     private final int threads;
 
-    ParallelDecoder(CloudTrailDecoder decoder, int threads) {
+    ParallelDecoder(InputDecoder decoder, int threads) {
         this.decoder = decoder;
         this.threads = Math.max(1, threads);
     }
@@ -52,18 +61,20 @@ final class ParallelDecoder {
             return t;
         });
         try {
-            Deque<BlockingQueue<List<DecodedItem>>> inFlight = new ArrayDeque<>();
+            Deque<InFlight> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < inputs.size() || !inFlight.isEmpty()) {
                 while (next < inputs.size() && inFlight.size() < 2 * threads) {
-                    ReplayInput input = inputs.get(next++);
-                    BlockingQueue<List<DecodedItem>> queue = new ArrayBlockingQueue<>(BATCHES_PER_INPUT);
-                    pool.execute(() -> decodeInto(input, queue));
-                    inFlight.add(queue);
+                    InFlight input = new InFlight(inputs.get(next++));
+                    pool.execute(() -> decodeInto(input));
+                    inFlight.add(input);
                 }
-                BlockingQueue<List<DecodedItem>> head = inFlight.poll();
-                for (List<DecodedItem> batch = head.take(); batch != END; batch = head.take()) {
+                InFlight head = inFlight.poll();
+                for (List<DecodedItem> batch = head.queue.take(); batch != END; batch = head.queue.take()) {
                     batch.forEach(consumer);
+                }
+                if (head.failure != null) {
+                    throw head.failure;
                 }
             }
         } finally {
@@ -71,11 +82,27 @@ final class ParallelDecoder {
         }
     }
 
-    private void decodeInto(ReplayInput input, BlockingQueue<List<DecodedItem>> queue) {
+    /** One input being decoded by a worker: its batches, then {@code END}; {@code failure} is set before {@code END}. */
+    private static final class InFlight {
+        final ReplayInput input;
+        final BlockingQueue<List<DecodedItem>> queue = new ArrayBlockingQueue<>(BATCHES_PER_INPUT);
+        volatile Error failure;
+
+        InFlight(ReplayInput input) {
+            this.input = input;
+        }
+    }
+
+    private void decodeInto(InFlight work) {
         try {
-            decodeOne(input, batch -> put(queue, batch));
-        } finally {
-            put(queue, END);
+            try {
+                decodeOne(work.input, batch -> put(work.queue, batch));
+            } catch (Error e) {
+                work.failure = e;
+            }
+            put(work.queue, END);
+        } catch (Abandoned e) {
+            // the consuming thread stopped (it failed or was interrupted): nobody waits for this input
         }
     }
 
@@ -84,7 +111,16 @@ final class ParallelDecoder {
             queue.put(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("decoding interrupted", e);
+            throw new Abandoned();
+        }
+    }
+
+    /** Ends a worker whose consumer has gone; carries no stack trace, it is never shown. */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super("the consuming thread stopped", null, false, false);
         }
     }
 
@@ -94,6 +130,8 @@ final class ParallelDecoder {
             decoder.decode(in, input.name(), batcher);
         } catch (IOException e) {
             batcher.add(new DecodedItem.Unreadable(input.name(), "read failed: " + e.getMessage()));
+        } catch (Abandoned e) {
+            throw e;
         } catch (RuntimeException e) {
             // A decoder bug must not take the run down with it: the input is reported, the run goes on.
             batcher.add(new DecodedItem.Unreadable(input.name(), "decoder failed: " + e));

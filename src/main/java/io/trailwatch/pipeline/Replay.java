@@ -51,7 +51,7 @@ public final class Replay {
                     ReplayOptions.DEDUP_WINDOW, engine.asTimelineListener());
             stats.inputs = options.inputs().size();
             List<ReplayInput> inputs = DeliveryOrder.sort(options.inputs());
-            new ParallelDecoder(new CloudTrailDecoder(), options.decodeThreads()).decode(inputs, item -> {
+            new ParallelDecoder(new CloudTrailDecoder()::decode, options.decodeThreads()).decode(inputs, item -> {
                 if (item instanceof DecodedItem.Event e) {
                     stats.records++;
                     timeline.offer(e.event());
