@@ -91,6 +91,9 @@ public final class Main {
             terminal.err().println(prefix + "permission denied: " + e.getFile() + " (check its permissions)");
             traceIfVerbose(e, verbose, terminal);
             return ExitCode.USAGE;
+        } catch (OutOfMemoryError e) {
+            terminal.err().println(prefix + OutOfMemoryAdvice.general(Runtime.getRuntime().maxMemory()));
+            return ExitCode.USAGE;
         } catch (Exception e) {
             terminal.err().println(prefix + "internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             traceIfVerbose(e, verbose, terminal);

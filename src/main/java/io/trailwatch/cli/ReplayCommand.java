@@ -80,7 +80,14 @@ final class ReplayCommand implements Command {
         ReplayOptions options = new ReplayOptions(inputs, lateness, suppression, threads, deadLetter);
         try (AlertSink sink = output == null ? new StdoutSink(format, terminal.out()) : new JsonLinesFileSink(output, format);
              HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
-            ReplayStats stats = new Replay(options, rules).run(List.of(sink), TerminalProgress.forTerminal(terminal));
+            Replay replay = new Replay(options, rules);
+            ReplayStats stats;
+            try {
+                stats = replay.run(List.of(sink), TerminalProgress.forTerminal(terminal));
+            } catch (OutOfMemoryError e) {
+                throw new UsageException(OutOfMemoryAdvice.replay(Runtime.getRuntime().maxMemory(),
+                        replay.bufferedWhenOutOfMemory(), line.getOptionValue("max-lateness")));
+            }
             if (statsFile != null) {
                 CpuUse cpu = CpuUse.ofThisProcess();
                 StatsFile.write(statsFile, stats, heap, cpu, HeapWatch.liveBytesAfterFullGc());

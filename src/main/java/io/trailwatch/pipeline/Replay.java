@@ -11,6 +11,7 @@ import io.trailwatch.source.Origin;
 import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -26,10 +27,21 @@ public final class Replay {
 
     private final ReplayOptions options;
     private final RulePack rules;
+    private volatile int bufferedWhenOutOfMemory = -1;
 
     public Replay(ReplayOptions options, RulePack rules) {
         this.options = options;
         this.rules = rules;
+    }
+
+    /**
+     * How many events the reorder buffer held when {@link #run} ran out of heap while decoding and feeding;
+     * empty if it did not. The buffer is what usually fills the heap: without a lateness bound it holds the
+     * whole input.
+     */
+    public OptionalInt bufferedWhenOutOfMemory() {
+        int buffered = bufferedWhenOutOfMemory;
+        return buffered < 0 ? OptionalInt.empty() : OptionalInt.of(buffered);
     }
 
     /**
@@ -46,12 +58,31 @@ public final class Replay {
             return true;
         });
         try (DetectionEngine engine = new DetectionEngine(rules, EngineOptions.defaults(), dispatch);
-             LazyDeadLetter deadLetter = new LazyDeadLetter(options.deadLetter())) {
+             LazyDeadLetter deadLetter = new LazyDeadLetter(options.deadLetter());
+             HeapGuard heap = new HeapGuard(HeapGuard.EXHAUSTED)) {
             EventTimeline timeline = new EventTimeline(options.maxLateness(),
                     ReplayOptions.DEDUP_WINDOW, engine.asTimelineListener());
             stats.inputs = options.inputs().size();
             List<ReplayInput> inputs = DeliveryOrder.sort(options.inputs());
+            decodeAndFeed(inputs, timeline, deadLetter, heap, stats, progress);
+            timeline.flush();
+            engine.finish();
+            stats.duplicates = timeline.duplicates();
+            stats.late = timeline.late();
+        }
+        for (AlertSink sink : sinks) {
+            sink.flush();
+        }
+        stats.elapsedNanos = System.nanoTime() - start;
+        progress.done();
+        return stats;
+    }
+
+    private void decodeAndFeed(List<ReplayInput> inputs, EventTimeline timeline, LazyDeadLetter deadLetter,
+                               HeapGuard heap, ReplayStats stats, Progress progress) throws InterruptedException {
+        try {
             new ParallelDecoder(new CloudTrailDecoder()::decode, options.decodeThreads()).decode(inputs, item -> {
+                heap.check();
                 if (item instanceof DecodedItem.Event e) {
                     stats.records++;
                     timeline.offer(e.event());
@@ -68,16 +99,9 @@ public final class Replay {
                     deadLetter.write(Origin.file(u.file()), u.reason(), null);
                 }
             });
-            timeline.flush();
-            engine.finish();
-            stats.duplicates = timeline.duplicates();
-            stats.late = timeline.late();
+        } catch (OutOfMemoryError e) {
+            bufferedWhenOutOfMemory = timeline.buffered();
+            throw e;
         }
-        for (AlertSink sink : sinks) {
-            sink.flush();
-        }
-        stats.elapsedNanos = System.nanoTime() - start;
-        progress.done();
-        return stats;
     }
 }
