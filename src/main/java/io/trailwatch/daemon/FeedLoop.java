@@ -58,7 +58,7 @@ final class FeedLoop implements Runnable {
     private volatile boolean stopRequested;
     private volatile boolean ready;
     private volatile boolean running = true;
-    private volatile Exception failure;
+    private volatile Throwable failure;
     private long lastCommitNanos = System.nanoTime();
     private int idleRounds;
     private long duplicatesSeen;
@@ -100,7 +100,7 @@ final class FeedLoop implements Runnable {
     }
 
     /** Why the loop stopped on its own, or null. */
-    Exception failure() {
+    Throwable failure() {
         return failure;
     }
 
@@ -128,10 +128,12 @@ final class FeedLoop implements Runnable {
                 commit();
                 LOG.info("Stopped reading; positions committed at event time {}", engine.currentTimeMillis());
             }
-        } catch (IOException | RuntimeException e) {
-            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            failure = e;
+        } catch (IOException | RuntimeException | Error e) {
+            // An Error too: had it ended the thread unrecorded, the daemon would report a clean stop and exit 0,
+            // and a supervisor restarting on failure would leave it down.
             failure = e;
         } finally {
             if (failure == null) {

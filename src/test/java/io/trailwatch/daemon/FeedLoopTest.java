@@ -1,0 +1,83 @@
+package io.trailwatch.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.cloudtrail.DeadLetterFile;
+import io.trailwatch.daemon.state.DeliveredAlertIds;
+import io.trailwatch.daemon.state.StateStore;
+import io.trailwatch.engine.DetectionEngine;
+import io.trailwatch.engine.EngineOptions;
+import io.trailwatch.engine.EventTimeline;
+import io.trailwatch.engine.RulePack;
+import io.trailwatch.pipeline.ReplayOptions;
+import io.trailwatch.source.InputConsumer;
+import io.trailwatch.source.LiveSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedLoopTest {
+
+    @TempDir
+    Path temp;
+
+    /** A source whose first poll throws {@code error}. */
+    private static LiveSource failingWith(Error error) {
+        return new LiveSource() {
+            @Override
+            public String id() {
+                return "failing";
+            }
+
+            @Override
+            public int poll(InputConsumer consumer) {
+                throw error;
+            }
+
+            @Override
+            public ObjectNode checkpoint() {
+                return JsonNodeFactory.instance.objectNode();
+            }
+
+            @Override
+            public void restore(ObjectNode checkpoint) {
+                // nothing to restore
+            }
+
+            @Override
+            public void close() {
+                // nothing to close
+            }
+        };
+    }
+
+    @Test
+    void anErrorEndsTheLoopAsAFailureNotAsACleanStop() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(temp);
+        DaemonConfig config = DaemonConfig.load(fixture.config("  - type: stdin\n", null));
+        RulePack pack = RulePack.load(fixture.rules);
+        StateStore store = new StateStore(fixture.state);
+        DeliveredAlertIds delivered = new DeliveredAlertIds(store, Duration.ofHours(1), 1000);
+        DaemonMetrics metrics = new DaemonMetrics();
+        StackOverflowError error = new StackOverflowError("a bug deep in a source");
+        try (DetectionEngine engine = new DetectionEngine(pack, EngineOptions.defaults(), detection -> { });
+             DeadLetterFile deadLetter = new DeadLetterFile(temp.resolve("dead-letter.jsonl"))) {
+            FeedLoop loop = new FeedLoop(config, List.of(failingWith(error)), engine,
+                    new EventTimeline(Duration.ZERO, ReplayOptions.DEDUP_WINDOW, engine.asTimelineListener()),
+                    new Checkpointer(store, pack.longestWindow()), delivered, new DeliveryGate(delivered, metrics),
+                    List.of(), new RuleWatcher(fixture.rules, Duration.ofHours(1), () -> { }), metrics, deadLetter,
+                    Clock.systemUTC());
+
+            loop.run();
+
+            assertSame(error, loop.failure(), "the daemon reads a null failure as a clean stop and exits 0");
+            assertFalse(loop.running());
+        }
+    }
+}
