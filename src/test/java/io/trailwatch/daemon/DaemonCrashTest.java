@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,14 +24,10 @@ class DaemonCrashTest {
     @TempDir
     Path temp;
 
-    private DaemonProcess daemon;
+    @RegisterExtension
+    final DaemonProcesses daemons = new DaemonProcesses();
 
-    @AfterEach
-    void killDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
+    private DaemonProcess daemon;
 
     @Test
     void sigkillAndRestartDeliverEveryAlertExactlyOnce() throws Exception {
@@ -44,7 +40,7 @@ class DaemonCrashTest {
         List<String> expected = new ArrayList<>();
         int next = 0;
         for (int run = 0; run <= RESTARTS; run++) {
-            daemon = new DaemonProcess(config, temp.resolve("daemon-" + run + ".log")).start();
+            daemon = daemons.start(config, temp.resolve("daemon-" + run + ".log"));
             long killAt = System.nanoTime() + Duration.ofMillis(1500 + random.nextInt(2500)).toNanos();
             while (System.nanoTime() < killAt) {
                 String fileEvent = "dir-" + next;

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,18 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonIdleClockTest {
 
-
     @TempDir
     Path temp;
 
-    private DaemonProcess daemon;
+    @RegisterExtension
+    final DaemonProcesses daemons = new DaemonProcesses();
 
-    @AfterEach
-    void killDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
+    private DaemonProcess daemon;
 
     @Test
     void aBacklogOfDeliveryFilesFoundAtStartIsReadBeforeTheClockJumpsToNow() throws Exception {
@@ -41,7 +36,7 @@ class DaemonIdleClockTest {
             DaemonFixture.dropIn(tree.resolve("old-" + file + ".json"), "{\"Records\":[" + record + "]}");
         }
         Path config = fixture.config("  - type: directory\n    path: " + tree + "\n", null);
-        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon.log"));
         daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
 
         assertEquals(List.of("old-0", "old-1", "old-2"), fixture.alertedEventIds());
@@ -62,7 +57,7 @@ class DaemonIdleClockTest {
         Files.copy(Path.of("epl/iam/iam-user-create-use-delete.epl"), fixture.rules.resolve("iam-user-create-use-delete.epl"));
         Path tree = Files.createDirectories(temp.resolve("cloudtrail"));
         Path config = fixture.config("  - type: directory\n    path: " + tree + "\n", null);
-        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon.log"));
         daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
 
         Path recording = Path.of("testdata/recordings/iam-create-use-delete");
@@ -89,7 +84,7 @@ class DaemonIdleClockTest {
         DaemonFixture.copyRule("stop-logging-delayed.epl", fixture.rules);
         Path config = fixture.config("  - type: stdin\n", null);
         Files.writeString(config, Files.readString(config).replace("lateness: 0s", "lateness: 1s"));
-        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon.log"));
         daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
 
         daemon.sendToStdin(DaemonFixture.record("quiet-1", "StopLogging") + "\n");

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,15 +31,11 @@ class DaemonLifecycleTest {
     Path temp;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    final DaemonProcesses daemons = new DaemonProcesses();
+
     private DaemonProcess daemon;
     private int fixturePort;
-
-    @AfterEach
-    void killDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
 
     @Test
     void deliversWithinTwoSecondsRejectsBrokenRulesAndResumesAfterSigterm() throws Exception {
@@ -48,7 +44,7 @@ class DaemonLifecycleTest {
         Path tree = temp.resolve("cloudtrail");
         Path day = tree.resolve("AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/23");
         Path config = fixture.config("  - type: directory\n    path: " + tree + "\n", null);
-        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon.log"));
         daemon.await(START_DEADLINE, "/ready", () -> status("/ready") == 200);
         assertEquals(200, status("/health"));
 
@@ -82,7 +78,7 @@ class DaemonLifecycleTest {
         Files.delete(fixture.rules.resolve("broken.epl"));
         DaemonFixture.dropIn(day.resolve("f4.json"), DaemonFixture.deliveryFile(List.of("ev-4-a")));
         expected.add("ev-4-a");
-        daemon = new DaemonProcess(config, temp.resolve("daemon2.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon2.log"));
         daemon.await(START_DEADLINE, "the alert of the file that landed while stopped",
                 () -> fixture.alertedEventIds().size() >= 8);
         daemon.await(START_DEADLINE, "/ready after restart", () -> status("/ready") == 200);

@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A JSON-lines file rotated by rename and by copy-truncate while being written: every line read exactly once. */
@@ -22,22 +22,18 @@ class DaemonTailRotationTest {
     @TempDir
     Path temp;
 
+    @RegisterExtension
+    final DaemonProcesses daemons = new DaemonProcesses();
+
     private DaemonProcess daemon;
     private int next;
-
-    @AfterEach
-    void killDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
 
     @Test
     void everyLineOnceAcrossRenameAndCopyTruncate() throws Exception {
         DaemonFixture fixture = new DaemonFixture(temp);
         Path log = temp.resolve("trail.jsonl");
         Path config = fixture.config("  - type: file\n    path: " + log + "\n    rotationGrace: 300ms\n", null);
-        daemon = new DaemonProcess(config, temp.resolve("daemon.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon.log"));
         daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
         List<String> expected = new ArrayList<>();
 

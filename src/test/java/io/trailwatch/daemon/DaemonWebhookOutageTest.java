@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +33,9 @@ class DaemonWebhookOutageTest {
     @TempDir
     Path temp;
 
+    @RegisterExtension
+    final DaemonProcesses daemons = new DaemonProcesses();
+
     private DaemonProcess daemon;
     private HttpServer receiver;
     private final AtomicInteger status = new AtomicInteger(500);
@@ -39,10 +43,7 @@ class DaemonWebhookOutageTest {
     private final AtomicInteger refusedByScript = new AtomicInteger();
 
     @AfterEach
-    void stopAll() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
-        }
+    void stopReceiver() {
         if (receiver != null) {
             receiver.stop(0);
         }
@@ -58,14 +59,14 @@ class DaemonWebhookOutageTest {
                         + "    backoffBase: 50ms\n    backoffMax: 300ms\n    drainTimeout: 1s\n");
         List<String> expected = new ArrayList<>();
 
-        daemon = new DaemonProcess(config, temp.resolve("daemon-1.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon-1.log"));
         daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
         appendEvents(tailed, expected, 0, 5);
         daemon.await(Duration.ofSeconds(20), "5 alerts spooled",
                 () -> spooled(fixture) >= 5);
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon.log());
 
-        daemon = new DaemonProcess(config, temp.resolve("daemon-2.log")).start();
+        daemon = daemons.start(config, temp.resolve("daemon-2.log"));
         daemon.awaitReady(fixture.metricsPort, Duration.ofSeconds(60));
         appendEvents(tailed, expected, 5, 5);
         Thread.sleep(1000);
