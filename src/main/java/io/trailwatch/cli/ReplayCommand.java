@@ -14,6 +14,7 @@ import io.trailwatch.sink.file.JsonLinesFileSink;
 import io.trailwatch.sink.stdout.StdoutSink;
 import io.trailwatch.source.ReplayInput;
 import io.trailwatch.source.ReplayInputs;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +88,9 @@ final class ReplayCommand implements Command {
             } catch (OutOfMemoryError e) {
                 throw new UsageException(OutOfMemoryAdvice.replay(Runtime.getRuntime().maxMemory(),
                         replay.bufferedWhenOutOfMemory(), line.getOptionValue("max-lateness")));
+            } catch (UncheckedIOException e) {
+                // an alert or dead-letter output that cannot be written: going on would lose what follows
+                throw new UsageException("stopped: " + e.getMessage());
             }
             if (statsFile != null) {
                 CpuUse cpu = CpuUse.ofThisProcess();

@@ -54,6 +54,8 @@ public final class DetectionEngine implements AutoCloseable {
     private EPRuntime runtime;
     private EPEventService eventService;
     private long now = Long.MIN_VALUE;
+    /** What the consumer threw inside Esper's dispatch, which would log and swallow it; rethrown to the feeder. */
+    private RuntimeException consumerFailure;
 
     /** The version of the Esper runtime the engine runs on. */
     public static String esperVersion() {
@@ -63,7 +65,9 @@ public final class DetectionEngine implements AutoCloseable {
     /**
      * @param pack       the rules to run
      * @param options    runtime caps
-     * @param detections receives each detection, on the feeding thread, in event-time order
+     * @param detections receives each detection, on the feeding thread, in event-time order. If it throws,
+     *                   the detections still due from that step are not delivered and the exception is rethrown
+     *                   from the {@link #send}, {@link #advanceTo} or {@link #finish} call that produced them.
      */
     public DetectionEngine(RulePack pack, EngineOptions options, Consumer<Detection> detections) {
         this.options = options;
@@ -86,6 +90,7 @@ public final class DetectionEngine implements AutoCloseable {
         }
         events.incrementAndGet();
         eventService.sendEventBean(event, EsperSetup.EVENT_TYPE);
+        rethrowConsumerFailure();
     }
 
     /** Lets event time pass with no events (idle input, end of input), firing every timer due on the way in order. */
@@ -230,18 +235,32 @@ public final class DetectionEngine implements AutoCloseable {
     private void step(long time) {
         eventService.advanceTimeSpan(time);
         now = time;
+        rethrowConsumerFailure();
+    }
+
+    private void rethrowConsumerFailure() {
+        RuntimeException failure = consumerFailure;
+        if (failure != null) {
+            consumerFailure = null;
+            throw failure;
+        }
     }
 
     @SuppressWarnings("unchecked")
     private void deliver(EventBean[] rows) {
-        if (rows == null) {
+        if (rows == null || consumerFailure != null) {
             return;
         }
         for (EventBean row : rows) {
             Detection detection = mapper.map((Map<String, Object>) row.getUnderlying(), eventService.getCurrentTime());
             if (detection != null) {
                 detectionsByRule.computeIfAbsent(detection.rule().id(), id -> new AtomicLong()).incrementAndGet();
-                detections.accept(detection);
+                try {
+                    detections.accept(detection);
+                } catch (RuntimeException e) {
+                    consumerFailure = e;
+                    return;
+                }
             }
         }
     }

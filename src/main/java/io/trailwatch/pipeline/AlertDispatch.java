@@ -47,7 +47,8 @@ public final class AlertDispatch implements Consumer<Detection> {
             try {
                 sink.deliver(alert);
             } catch (IOException e) {
-                throw new UncheckedIOException("sink " + sink.name() + " could not take alert " + alert.alertId(), e);
+                throw new UncheckedIOException("sink " + sink.name() + " could not take alert " + alert.alertId() + ": "
+                        + e.getMessage(), e);
             }
         }
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,27 @@ class ReplayCommandTest {
         assertTrue(run.out().contains("iam-user-create-use-delete"), run.out());
         assertTrue(run.out().contains("malicious-iam-user"), run.out());
         assertTrue(run.err().contains("alerts 1, suppressed 0"), run.err());
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenStopsTheRunWithOneLine() {
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal terminal = new Terminal(new PrintStream(closedPipe, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+
+        int exit = new Main(Commands.all()).run(new String[] {"replay", RECORDING}, terminal);
+
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCode.USAGE, exit, printed);
+        assertEquals(1, printed.lines().count(), printed);
+        assertTrue(printed.startsWith("trailwatch replay: stopped: sink stdout could not take alert "), printed);
+        assertTrue(printed.contains("standard output failed"), printed);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static io.trailwatch.engine.TestEvents.ADMIN;
 import static io.trailwatch.engine.TestEvents.at;
 import static io.trailwatch.engine.TestEvents.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trailwatch.alert.Detection;
@@ -42,6 +44,24 @@ class DetectionEngineTest {
 
     private List<Long> detectionTimes() {
         return detections.stream().map(Detection::detectedAtMillis).toList();
+    }
+
+    @Test
+    void whatTheConsumerThrowsReachesTheFeederInsteadOfBeingLoggedByEsper() {
+        IllegalStateException sinkDown = new IllegalStateException("the sink is down");
+        List<Long> offered = new ArrayList<>();
+        try (DetectionEngine engine = new DetectionEngine(pack, EngineOptions.defaults(), detection -> {
+            offered.add(detection.detectedAtMillis());
+            throw sinkDown;
+        })) {
+            engine.send(tick(T0));
+            engine.send(tick(T0 + SECOND));
+
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> engine.advanceTo(T0 + 2 * MINUTE));
+
+            assertSame(sinkDown, thrown);
+            assertEquals(List.of(T0 + MINUTE), offered, "after a failure the step delivers nothing more");
+        }
     }
 
     @Test
