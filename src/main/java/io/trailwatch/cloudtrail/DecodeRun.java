@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.trailwatch.source.Origin;
+import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +21,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Decodes one input: walks its top-level JSON values, recognises each delivery format by its keys, and
- * after a syntax error restarts the parser on the next line that begins with {@code '{'} or {@code '['}.
+ * Decodes one input: walks its top-level JSON values and recognises each delivery format by its keys.
+ * After a syntax error or a broken limit inside an element of an array (a record of {@code Records}, an
+ * element of a top-level array), the parser restarts at the next element, found by matching brackets from
+ * the bad element's start: one bad record in a one-line S3 delivery file costs that record, not the rest
+ * of the file. Otherwise it restarts on the next line that begins with {@code '{'} or {@code '['}.
  * Not thread-safe; one instance per input.
  */
 final class DecodeRun {
@@ -33,9 +38,20 @@ final class DecodeRun {
     /** Jackson's location text names no source here (the source is not included); keep only line/column. */
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; ");
     private static final Set<String> DIGEST_KEYS = Set.of("digestStartTime", "digestEndTime", "logFiles");
+    /**
+     * How far past a bad element's start its end is looked for. Half the input window, so that when the end
+     * is not found the line resynchronisation still finds the error point in the window.
+     */
+    private static final int ELEMENT_SCAN = 32 * 1024;
+    private static final byte[] OPEN_ARRAY = {'['};
+    private static final String RESUMES_AT_LINE = "decoding resumes at the next line starting with '{' or '[', if any";
+    private static final String RESUMES_AT_ELEMENT = "decoding resumes at the next element of the array";
 
     /** Where a value starts: absolute offset, line and column. */
     private record Start(long offset, long line, int column) {}
+
+    /** An array element being read, and whether the array is a {@code Records} array. */
+    private record Element(Start start, boolean ofRecords) {}
 
     private final JsonFactory factory;
     private final DecodeLimits limits;
@@ -46,10 +62,15 @@ final class DecodeRun {
     private final StringTable strings = StringTable.local();
     private long base;
     private long baseLine = 1;
+    /** Added to the parser's columns on its first line: a parser restarted mid-line counts from there. */
+    private int firstLineColumnShift;
     private long lastResume = -1;
     private long delivered;
     private boolean skipped;
     private Start recordStart;
+    /** The array element being read, if any (no allocation per record), and whether it is one of Records. */
+    private Start elementStart;
+    private boolean elementOfRecords;
 
     DecodeRun(JsonFactory factory, DecodeLimits limits, String name, DecodeListener listener,
               InputWindow window, boolean compressed) {
@@ -64,11 +85,15 @@ final class DecodeRun {
     void run() throws IOException {
         long resumeFrom = -1;
         long resumeLine = 1;
+        Element resumeAt = null;
         Malformed pending = null;
         while (true) {
             JsonParser p = null;
             try {
-                if (resumeFrom >= 0) {
+                if (resumeAt != null) {
+                    p = restartAtElement(resumeAt);
+                    resumeAt = null;
+                } else if (resumeFrom >= 0) {
                     InputWindow.LineStart next = window.seekRecordLine(resumeFrom);
                     // after a resynchronisation, the closing brackets of the abandoned envelope lose nothing
                     if (!(pending.afterResync() && next.onlyClosers())) {
@@ -80,9 +105,12 @@ final class DecodeRun {
                     }
                     base = next.offset();
                     baseLine = resumeLine + next.newlinesPassed();
+                    firstLineColumnShift = 0;
                     lastResume = base;
                 }
-                p = factory.createParser(window);
+                if (p == null) {
+                    p = factory.createParser(window);
+                }
                 JsonToken t;
                 while (!skipped && (t = p.nextToken()) != null) {
                     topLevel(p, t);
@@ -95,10 +123,19 @@ final class DecodeRun {
                 JsonLocation at = p == null ? null : p.currentLocation();
                 long errorOffset = at == null ? window.position() : base + at.getByteOffset();
                 long errorLine = at == null ? baseLine : baseLine + at.getLineNr() - 1;
-                pending = malformed(e, errorOffset, errorLine, at == null ? 0 : at.getColumnNr());
-                resumeFrom = Math.max(Math.max(errorOffset - 1, lastResume + 1), window.windowStart());
-                resumeLine = resumeFrom < errorOffset && window.byteAt(resumeFrom) == '\n' ? errorLine - 1 : errorLine;
+                resumeAt = elementStart == null ? null
+                        : nextElement(new Element(elementStart, elementOfRecords), errorOffset);
+                pending = malformed(e, errorOffset, errorLine, at == null ? 0 : at.getColumnNr(),
+                        resumeAt != null ? RESUMES_AT_ELEMENT : RESUMES_AT_LINE);
+                if (resumeAt != null) {
+                    reportPending(pending);
+                    pending = null;
+                } else {
+                    resumeFrom = Math.max(Math.max(errorOffset - 1, lastResume + 1), window.windowStart());
+                    resumeLine = resumeFrom < errorOffset && window.byteAt(resumeFrom) == '\n' ? errorLine - 1 : errorLine;
+                }
                 recordStart = null;
+                elementStart = null;
             } catch (SourceReadException e) {
                 reportPending(pending);
                 bad(Origin.offset(name, window.position()), "reading the input failed after " + window.position()
@@ -122,12 +159,15 @@ final class DecodeRun {
         if (t == JsonToken.START_OBJECT) {
             object(p);
         } else if (t == JsonToken.START_ARRAY) {
-            JsonToken element;
-            while ((element = p.nextToken()) != JsonToken.END_ARRAY && !skipped) {
-                if (element == JsonToken.START_OBJECT) {
+            JsonToken next;
+            while ((next = p.nextToken()) != JsonToken.END_ARRAY && !skipped) {
+                if (next == JsonToken.START_OBJECT) {
+                    elementStart = startOf(p);
+                    elementOfRecords = false;
                     object(p);
+                    elementStart = null;
                 } else {
-                    notAnObject(p, element, "array element");
+                    notAnObject(p, next, "array element");
                 }
             }
         } else {
@@ -215,8 +255,11 @@ final class DecodeRun {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.START_OBJECT) {
                 Start start = startOf(p);
+                elementStart = start;
+                elementOfRecords = true;
                 RawRecord r = readGuarded(p, start, new StreamBudget(start.offset()), RecordReader.OtherField.SKIP);
                 recordStart = null;
+                elementStart = null;
                 if (r != null) {
                     emit(r, origin(start), () -> excerpt(start, p));
                 }
@@ -362,6 +405,93 @@ final class DecodeRun {
         }
     }
 
+    /**
+     * Where the element after {@code broken} starts: the window is read from the broken element's first byte,
+     * matching brackets outside strings, to its end, then past a comma to the next {@code '{'}. Null when the
+     * element does not end within {@value #ELEMENT_SCAN} bytes, has left the window, or is the array's last.
+     * The scan trusts the brackets, so a record broken by an unbalanced one is found to end elsewhere; the
+     * restarted parser then reports what it finds there, and nothing is skipped unreported.
+     */
+    private Element nextElement(Element broken, long errorOffset) {
+        Start from = broken.start();
+        if (from.offset() < window.windowStart() || from.offset() >= errorOffset) {
+            return null;
+        }
+        try {
+            return scanToNextElement(broken, from);
+        } catch (IOException e) {
+            return null; // the line resynchronisation meets the same failure and reports it
+        }
+    }
+
+    private Element scanToNextElement(Element broken, Start from) throws IOException {
+        window.rewind(from.offset());
+        long limit = from.offset() + ELEMENT_SCAN;
+        long offset = from.offset();
+        long line = from.line();
+        int column = from.column();
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        boolean ended = false;
+        boolean comma = false;
+        int c;
+        while (offset < limit && (c = window.read()) >= 0) {
+            if (ended) {
+                if (c == '{' && comma) {
+                    window.rewind(offset);
+                    return new Element(new Start(offset, line, column), broken.ofRecords());
+                }
+                if (c == ',' && !comma) {
+                    comma = true;
+                } else if (!Character.isWhitespace(c)) {
+                    return null;
+                }
+            } else if (escaped) {
+                escaped = false;
+            } else if (inString) {
+                escaped = c == '\\';
+                inString = c != '"';
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                ended = --depth == 0;
+            }
+            offset++;
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A parser over the rest of an array from the element at {@code at}, as if the array began there: the
+     * elements are read as before, and the array's closing brackets end it.
+     */
+    private JsonParser restartAtElement(Element at) throws IOException {
+        Start start = at.start();
+        window.rewind(start.offset());
+        base = start.offset() - OPEN_ARRAY.length;
+        baseLine = start.line();
+        // Jackson counts the added '[' as column 1, so the element's '{' is its column 2.
+        firstLineColumnShift = start.column() - 2;
+        lastResume = start.offset();
+        JsonParser p = factory.createParser(new SequenceInputStream(new ByteArrayInputStream(OPEN_ARRAY), window));
+        JsonToken open = p.nextToken();
+        if (at.ofRecords()) {
+            readRecords(p);
+        } else {
+            topLevel(p, open);
+        }
+        return p;
+    }
+
     /** A syntax error, reported once the resynchronisation shows whether it lost anything. */
     private record Malformed(Origin origin, String reason, String excerpt, boolean afterResync) {}
 
@@ -371,16 +501,16 @@ final class DecodeRun {
         }
     }
 
-    private Malformed malformed(IOException e, long offset, long line, int column) {
+    private Malformed malformed(IOException e, long offset, long line, int column, String resumes) {
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         message = JACKSON_SOURCE.matcher(message).replaceAll("[");
         String hint = e instanceof StreamConstraintsException ? " (limits are set by DecodeLimits)" : "";
         Start where = recordStart != null ? recordStart : new Start(Math.max(0, offset - 1), line, 1);
         long floor = recordStart != null ? recordStart.offset() : 0;
         long from = Math.max(window.windowStart(), Math.max(floor, offset - EXCERPT_BYTES * 3 / 4));
+        // Only an error outside any record may be the closing brackets of an envelope abandoned by a resync.
         return new Malformed(origin(where), "malformed JSON at line " + line + ", column " + column + ": " + message
-                + hint + "; decoding resumes at the next line starting with '{' or '[', if any",
-                window.excerpt(from, EXCERPT_BYTES), lastResume >= 0);
+                + hint + "; " + resumes, window.excerpt(from, EXCERPT_BYTES), lastResume >= 0 && recordStart == null);
     }
 
     private void bad(Origin origin, String reason, String excerpt) {
@@ -390,7 +520,8 @@ final class DecodeRun {
 
     private Start startOf(JsonParser p) {
         JsonLocation at = p.currentTokenLocation();
-        return new Start(base + at.getByteOffset(), baseLine + at.getLineNr() - 1, at.getColumnNr());
+        int column = at.getColumnNr() + (at.getLineNr() == 1 ? firstLineColumnShift : 0);
+        return new Start(base + at.getByteOffset(), baseLine + at.getLineNr() - 1, column);
     }
 
     /** A line number where lines mean something (the value starts a line, or the input has several), else an offset. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trailwatch.source.Origin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,6 +132,66 @@ class CloudTrailDecoderBadInputTest {
         assertEquals(1, c.bad.size());
         assertEquals("eventID is a number (7), expected a string; eventName is an array, expected a string",
                 c.bad.get(0).reason());
+    }
+
+    private static String deliveryFile(String... records) {
+        return "{\"Records\":[" + String.join(",", records) + "]}";
+    }
+
+    private static final String SYNTAX_ERROR = "{\"eventID\":\"x\",,\"eventName\":\"Y\"}";
+
+    @Test
+    void oneBadRecordInAOneLineDeliveryFileCostsOnlyThatRecord() throws IOException {
+        String line = deliveryFile(record("a"), SYNTAX_ERROR, record("c"), record("d"));
+        Collected c = Collected.decode(line + "\n" + deliveryFile(record("e")) + "\n");
+
+        assertEquals(List.of("a", "c", "d", "e"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertEquals(line.indexOf(SYNTAX_ERROR), c.bad.get(0).origin().offset());
+        assertReason(c, 0, "decoding resumes at the next element of the array");
+        assertTrue(c.bad.get(0).excerpt().startsWith(SYNTAX_ERROR), c.bad.get(0).excerpt());
+        assertEquals(Origin.offset("test", line.indexOf(record("c"))), c.events.get(1).origin(),
+                "a record after the restart is located as if read in one go");
+        assertEquals(Origin.offset("test", line.indexOf(record("d"))), c.events.get(2).origin());
+        assertEquals(2, c.events.get(3).origin().line());
+    }
+
+    @Test
+    void aRecordOverTheNestingLimitIsSkippedAloneAndStringsDoNotConfuseTheSkip() throws IOException {
+        String deep = "{\"eventID\":\"b\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\",\"requestParameters\":"
+                + "{\"a\":".repeat(100) + "\"}],[{\\\"\"" + "}".repeat(100) + "}";
+        Collected c = Collected.decode(deliveryFile(record("a"), deep, record("c")));
+
+        assertEquals(List.of("a", "c"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "nesting depth");
+    }
+
+    @Test
+    void consecutiveBadRecordsAreEachReported() throws IOException {
+        Collected c = Collected.decode(deliveryFile(record("a"), SYNTAX_ERROR, SYNTAX_ERROR, record("d")));
+
+        assertEquals(List.of("a", "d"), c.eventIds());
+        assertEquals(2, c.bad.size());
+    }
+
+    @Test
+    void aBadLastRecordIsReportedAndTheClosingBracketsAreNot() throws IOException {
+        Collected c = Collected.decode(deliveryFile(record("a"), SYNTAX_ERROR) + "\n" + deliveryFile(record("b"), SYNTAX_ERROR));
+
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(2, c.bad.size());
+        assertEquals(2, c.bad.get(1).origin().line());
+    }
+
+    @Test
+    void aBadElementOfAPrettyPrintedTopLevelArrayCostsOnlyThatElement() throws IOException {
+        Collected c = Collected.decode("[\n  " + record("a") + ",\n  " + SYNTAX_ERROR + ",\n  " + record("c") + "\n]\n");
+
+        assertEquals(List.of("a", "c"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertEquals(3, c.bad.get(0).origin().line());
+        assertEquals(4, c.events.get(1).origin().line());
     }
 
     @Test
