@@ -12,8 +12,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -37,6 +40,8 @@ final class ParallelDecoder {
     private static final int BATCH = 512;
     private static final int BATCHES_PER_INPUT = 8;
     private static final List<DecodedItem> END = List.of();
+    /** How often a consumer waiting for a batch checks that the worker is still at it. */
+    private static final long WORKER_CHECK_MILLIS = 100;
 
     private final InputDecoder decoder;
     private final int threads;
@@ -66,15 +71,12 @@ final class ParallelDecoder {
             while (next < inputs.size() || !inFlight.isEmpty()) {
                 while (next < inputs.size() && inFlight.size() < 2 * threads) {
                     InFlight input = new InFlight(inputs.get(next++));
-                    pool.execute(() -> decodeInto(input));
+                    input.task = pool.submit(() -> decodeInto(input));
                     inFlight.add(input);
                 }
                 InFlight head = inFlight.poll();
-                for (List<DecodedItem> batch = head.queue.take(); batch != END; batch = head.queue.take()) {
+                for (List<DecodedItem> batch = head.next(); batch != END; batch = head.next()) {
                     batch.forEach(consumer);
-                }
-                if (head.failure != null) {
-                    throw head.failure;
                 }
             }
         } finally {
@@ -82,24 +84,49 @@ final class ParallelDecoder {
         }
     }
 
-    /** One input being decoded by a worker: its batches, then {@code END}; {@code failure} is set before {@code END}. */
+    /** One input being decoded by a worker: its batches, then {@code END}. */
     private static final class InFlight {
         final ReplayInput input;
         final BlockingQueue<List<DecodedItem>> queue = new ArrayBlockingQueue<>(BATCHES_PER_INPUT);
-        volatile Error failure;
+        volatile Future<?> task;
 
         InFlight(ReplayInput input) {
             this.input = input;
+        }
+
+        /**
+         * The next batch. A worker that ended without {@code END} (an Error, even one thrown while it was
+         * handing over a batch) has its throwable rethrown here, once the batches it did hand over are taken.
+         */
+        List<DecodedItem> next() throws InterruptedException {
+            while (true) {
+                List<DecodedItem> batch = queue.poll(WORKER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                // END is put before the task completes: done with an empty queue means it never came.
+                if (task.isDone() && queue.isEmpty()) {
+                    throw whatEnded(task);
+                }
+            }
+        }
+
+        private static RuntimeException whatEnded(Future<?> task) throws InterruptedException {
+            try {
+                task.get();
+                return new IllegalStateException("a decode worker ended without finishing its input");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
         }
     }
 
     private void decodeInto(InFlight work) {
         try {
-            try {
-                decodeOne(work.input, batch -> put(work.queue, batch));
-            } catch (Error e) {
-                work.failure = e;
-            }
+            decodeOne(work.input, batch -> put(work.queue, batch));
             put(work.queue, END);
         } catch (Abandoned e) {
             // the consuming thread stopped (it failed or was interrupted): nobody waits for this input
