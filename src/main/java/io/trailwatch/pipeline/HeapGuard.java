@@ -1,48 +1,67 @@
 package io.trailwatch.pipeline;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Notices that the heap is exhausted before the JVM gives up: when the old generation is still over a
- * fraction ({@value #EXHAUSTED} in replay) full right after a full collection, the collector goes on to spend
- * nearly all its time freeing room for a few more events at a time. A 100k-record replay that could not fit
- * in a 48 MiB heap ran some 900 full collections over a minute before the JVM threw
- * {@link OutOfMemoryError}; with the guard it stops at the first such collection.
+ * Notices that the heap is exhausted before the JVM gives up: when full collections leave the heap over a
+ * fraction of its maximum ({@value #EXHAUSTED} in replay) {@value #IN_A_ROW} times in a row, what is left is
+ * live and the collector is freeing room for a few more events at a time. A 100k-record replay that could not
+ * fit in a 48 MiB heap ran some 900 full collections over a minute (each leaving it 91% full) before the JVM
+ * threw {@link OutOfMemoryError}; with the guard it stops after the third.
  *
- * <p>The threshold is JVM-wide state ({@link MemoryPoolMXBean#setCollectionUsageThreshold}); one guard at a
- * time. Thread-safe: the JVM reports crossings on its own thread.
+ * <p>Only full collections count, since after a young one the heap still holds old garbage, and only the
+ * whole heap: the old generation alone is often nearly full in a run that completes, with the young
+ * generation still free (a replay living in 16 of 22 MiB did). Thread-safe: the JVM reports collections on
+ * its own thread.
  */
 final class HeapGuard implements AutoCloseable {
 
-    /** How full the old generation may be after a full collection before the run is stopped. */
-    static final double EXHAUSTED = 0.95;
+    /** How full a full collection may leave the heap, as a fraction of its maximum. */
+    static final double EXHAUSTED = 0.85;
+    /** How many full collections in a row must leave it fuller than that. */
+    static final int IN_A_ROW = 3;
 
-    private final List<MemoryPoolMXBean> oldGeneration;
-    private final NotificationEmitter memory = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
-    private final NotificationListener listener = (notification, handback) -> {
-        if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(notification.getType())) {
-            exhausted = true;
-        }
-    };
+    private final long limitBytes;
+    private final int inARow;
+    /** A collection reports every memory pool; only these count. */
+    private final Set<String> heapPools;
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = this::onCollection;
+    private int fullInARow;
     private volatile boolean exhausted;
 
-    /** Starts watching; {@link #close()} stops. {@code fraction} of the old generation's maximum, in (0, 1]. */
-    HeapGuard(double fraction) {
-        // The old generation is the heap pool with a usage threshold; young pools have only collection thresholds.
-        oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported()
-                        && p.isCollectionUsageThresholdSupported() && p.getUsage().getMax() > 0)
-                .toList();
-        memory.addNotificationListener(listener, null, null);
-        for (MemoryPoolMXBean pool : oldGeneration) {
-            pool.setCollectionUsageThreshold(Math.max(1, (long) (pool.getUsage().getMax() * fraction)));
+    /**
+     * Starts watching; {@link #close()} stops.
+     *
+     * @param fraction of the maximum heap ({@link Runtime#maxMemory()}), in (0, 1]
+     * @param inARow   full collections in a row that must each leave more than that in use
+     */
+    HeapGuard(double fraction, int inARow) {
+        this.limitBytes = (long) (Runtime.getRuntime().maxMemory() * fraction);
+        this.inARow = inARow;
+        this.heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toUnmodifiableSet());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                emitters.add(emitter);
+            }
         }
     }
 
@@ -58,13 +77,34 @@ final class HeapGuard implements AutoCloseable {
 
     @Override
     public void close() {
-        for (MemoryPoolMXBean pool : oldGeneration) {
-            pool.setCollectionUsageThreshold(0);
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                // already gone: nothing to undo
+            }
         }
-        try {
-            memory.removeNotificationListener(listener);
-        } catch (ListenerNotFoundException e) {
-            throw new IllegalStateException("the heap guard's listener was removed twice", e);
+    }
+
+    private void onCollection(Notification n, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        if (!info.getGcAction().contains("major")) {
+            return;
+        }
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(pool.getKey())) {
+                used += pool.getValue().getUsed();
+            }
+        }
+        synchronized (this) {
+            fullInARow = used > limitBytes ? fullInARow + 1 : 0;
+            if (fullInARow >= inARow) {
+                exhausted = true;
+            }
         }
     }
 }

@@ -59,7 +59,7 @@ public final class Replay {
         });
         try (DetectionEngine engine = new DetectionEngine(rules, EngineOptions.defaults(), dispatch);
              LazyDeadLetter deadLetter = new LazyDeadLetter(options.deadLetter());
-             HeapGuard heap = new HeapGuard(HeapGuard.EXHAUSTED)) {
+             HeapGuard heap = new HeapGuard(HeapGuard.EXHAUSTED, HeapGuard.IN_A_ROW)) {
             EventTimeline timeline = new EventTimeline(options.maxLateness(),
                     ReplayOptions.DEDUP_WINDOW, engine.asTimelineListener());
             stats.inputs = options.inputs().size();

@@ -41,7 +41,9 @@ class ReplayOutOfMemoryTest {
 
     private static Child replay(String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, HEAP, "-XX:TieredStopAtLevel=1",
+        // The parallel collector, as the launcher runs replay: its small old generation once made a guard on
+        // the old generation alone stop a replay that fits.
+        List<String> command = new ArrayList<>(List.of(java, HEAP, "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "io.trailwatch.cli.Main", "replay",
                 "--rules", "epl", "--format", "json", "--output", dir.resolve("alerts.json").toString(), "--quiet"));
         command.addAll(List.of(options));
