@@ -1,22 +1,5 @@
 package io.trailwatch.pipeline;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import javax.management.ListenerNotFoundException;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
-
 /**
  * Notices that the heap is exhausted before the JVM gives up: when full collections leave the heap over a
  * fraction of its maximum ({@value #EXHAUSTED} in replay) {@value #IN_A_ROW} times in a row, what is left is
@@ -38,10 +21,7 @@ final class HeapGuard implements AutoCloseable {
 
     private final long limitBytes;
     private final int inARow;
-    /** A collection reports every memory pool; only these count. */
-    private final Set<String> heapPools;
-    private final List<NotificationEmitter> emitters = new ArrayList<>();
-    private final NotificationListener listener = this::onCollection;
+    private final HeapAfterGc collections;
     private int fullInARow;
     private volatile boolean exhausted;
 
@@ -54,57 +34,31 @@ final class HeapGuard implements AutoCloseable {
     HeapGuard(double fraction, int inARow) {
         this.limitBytes = (long) (Runtime.getRuntime().maxMemory() * fraction);
         this.inARow = inARow;
-        this.heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-                .collect(Collectors.toUnmodifiableSet());
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener(listener, null, null);
-                emitters.add(emitter);
-            }
-        }
+        this.collections = new HeapAfterGc(this::onCollection);
     }
 
     /**
-     * Throws {@link OutOfMemoryError} once a full collection has left the old generation over the threshold,
+     * Throws {@link OutOfMemoryError} once full collections have left the heap over the threshold often enough,
      * so the caller fails as it would when the JVM runs out, only sooner. Cheap: one volatile read.
      */
     void check() {
         if (exhausted) {
-            throw new OutOfMemoryError("the old generation was still full after a full collection");
+            throw new OutOfMemoryError("full collections keep leaving the heap full");
         }
     }
 
     @Override
     public void close() {
-        for (NotificationEmitter emitter : emitters) {
-            try {
-                emitter.removeNotificationListener(listener);
-            } catch (ListenerNotFoundException e) {
-                // already gone: nothing to undo
-            }
-        }
+        collections.close();
     }
 
-    private void onCollection(Notification n, Object handback) {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+    private void onCollection(HeapAfterGc.Collection collection) {
+        if (!collection.full()) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        if (!info.getGcAction().contains("major")) {
-            return;
-        }
-        long used = 0;
-        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-            if (heapPools.contains(pool.getKey())) {
-                used += pool.getValue().getUsed();
-            }
-        }
-        synchronized (this) {
-            fullInARow = used > limitBytes ? fullInARow + 1 : 0;
-            if (fullInARow >= inARow) {
-                exhausted = true;
-            }
+        fullInARow = collection.usedAfterGcBytes() > limitBytes ? fullInARow + 1 : 0;
+        if (fullInARow >= inARow) {
+            exhausted = true;
         }
     }
 }
