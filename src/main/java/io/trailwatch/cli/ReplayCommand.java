@@ -14,7 +14,10 @@ import io.trailwatch.sink.file.JsonLinesFileSink;
 import io.trailwatch.sink.stdout.StdoutSink;
 import io.trailwatch.source.ReplayInput;
 import io.trailwatch.source.ReplayInputs;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +82,7 @@ final class ReplayCommand implements Command {
         RulePack rules = RuleErrors.load(RulesLocation.resolve(line.getOptionValue("rules")));
 
         ReplayOptions options = new ReplayOptions(inputs, lateness, suppression, threads, deadLetter);
-        try (AlertSink sink = output == null ? new StdoutSink(format, terminal.out()) : new JsonLinesFileSink(output, format);
+        try (AlertSink sink = sink(output, format, terminal);
              HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
             Replay replay = new Replay(options, rules);
             ReplayStats stats;
@@ -100,6 +103,20 @@ final class ReplayCommand implements Command {
                 Summary.print(stats, deadLetter, terminal.err());
             }
             return line.hasOption("strict") && stats.badRecords() > 0 ? ExitCode.FAILURES : ExitCode.OK;
+        }
+    }
+
+    /** Standard output, or the {@code --output} file opened now: a path that cannot be written fails before the run. */
+    private static AlertSink sink(Path output, AlertFormat format, Terminal terminal) throws UsageException {
+        if (output == null) {
+            return new StdoutSink(format, terminal.out());
+        }
+        try {
+            return new JsonLinesFileSink(output, format).openNow();
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            throw new UsageException("--output " + output + ": " + why + " (give a file in a directory you can write)");
         }
     }
 

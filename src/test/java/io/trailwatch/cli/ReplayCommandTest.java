@@ -58,6 +58,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anOutputPathThatCannotBeWrittenFailsBeforeTheRunEvenWithoutAlerts(@TempDir Path dir) throws IOException {
+        Path quiet = Files.writeString(dir.resolve("quiet.jsonl"), "{\"eventID\":\"q1\",\"eventName\":\"GetObject\","
+                + "\"eventTime\":\"2024-01-02T03:04:05Z\",\"eventSource\":\"s3.amazonaws.com\"}\n");
+
+        CliRun run = CliRun.of("replay", "--output", dir.toString(), quiet.toString());
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("trailwatch replay: --output " + dir + ": Is a directory (give a file in a directory you can write)",
+                run.err().strip());
+    }
+
+    @Test
     void jsonAlertsToAFileCarryEveryRequiredField(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("alerts.jsonl");
         CliRun run = CliRun.of("replay", "--format", "json", "--output", out.toString(), RECORDING);

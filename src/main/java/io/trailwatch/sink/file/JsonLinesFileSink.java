@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Appends one rendered line per alert to a file (JSON lines by default), creating parent directories.
  * Each alert is written to the file as it comes; {@link #flush} forces it to disk ({@code FileChannel.force}),
- * so what a checkpoint follows survives a power loss. The file is opened lazily and kept open. A process
+ * so what a checkpoint follows survives a power loss. The file is opened at the first alert (or
+ * {@link #openNow}) and kept open. A process
  * killed mid-write can leave a torn last line; the next open ends it with a newline so the alerts that
  * follow (the torn one among them, re-delivered after the restart) stay one per line. A path that is not
  * a regular file ({@code /dev/null}, a named pipe) is written without either step.
@@ -55,6 +56,19 @@ public final class JsonLinesFileSink implements AlertSink {
     @Override
     public String name() {
         return "file:" + file;
+    }
+
+    /**
+     * Opens the file now (creating it and its directories) instead of at the first alert, so that a path
+     * that cannot be written fails before a long run rather than at its first alert, or never when it raises
+     * none.
+     *
+     * @return this sink
+     * @throws IOException naming the path when it cannot be opened for appending
+     */
+    public JsonLinesFileSink openNow() throws IOException {
+        open();
+        return this;
     }
 
     @Override
