@@ -55,7 +55,7 @@ public final class DetectionEngine implements AutoCloseable {
     private EPEventService eventService;
     private long now = Long.MIN_VALUE;
     /** What the consumer threw inside Esper's dispatch, which would log and swallow it; rethrown to the feeder. */
-    private RuntimeException consumerFailure;
+    private Throwable consumerFailure;
 
     /** The version of the Esper runtime the engine runs on. */
     public static String esperVersion() {
@@ -239,10 +239,13 @@ public final class DetectionEngine implements AutoCloseable {
     }
 
     private void rethrowConsumerFailure() {
-        RuntimeException failure = consumerFailure;
+        Throwable failure = consumerFailure;
         if (failure != null) {
             consumerFailure = null;
-            throw failure;
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
         }
     }
 
@@ -257,7 +260,7 @@ public final class DetectionEngine implements AutoCloseable {
                 detectionsByRule.computeIfAbsent(detection.rule().id(), id -> new AtomicLong()).incrementAndGet();
                 try {
                     detections.accept(detection);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     consumerFailure = e;
                     return;
                 }

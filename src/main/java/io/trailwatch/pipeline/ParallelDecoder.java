@@ -88,7 +88,8 @@ final class ParallelDecoder {
     private static final class InFlight {
         final ReplayInput input;
         final BlockingQueue<List<DecodedItem>> queue = new ArrayBlockingQueue<>(BATCHES_PER_INPUT);
-        volatile Future<?> task;
+        /** Set by the consuming thread right after submitting, before it reads it. */
+        Future<?> task;
 
         InFlight(ReplayInput input) {
             this.input = input;

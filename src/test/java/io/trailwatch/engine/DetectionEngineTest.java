@@ -65,6 +65,18 @@ class DetectionEngineTest {
     }
 
     @Test
+    void anErrorInTheConsumerReachesTheFeederToo() {
+        StackOverflowError error = new StackOverflowError("deep in a sink");
+        try (DetectionEngine engine = new DetectionEngine(pack, EngineOptions.defaults(), detection -> {
+            throw error;
+        })) {
+            engine.send(tick(T0));
+
+            assertSame(error, assertThrows(StackOverflowError.class, engine::finish));
+        }
+    }
+
+    @Test
     void clockStartsAtTheFirstEventSoOldLogsFireTheirTimersOnFinish() {
         try (DetectionEngine engine = engine()) {
             engine.send(tick(T0));
