@@ -16,8 +16,6 @@ import io.trailwatch.source.ReplayInput;
 import io.trailwatch.source.ReplayInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -114,9 +112,7 @@ final class ReplayCommand implements Command {
         try {
             return new JsonLinesFileSink(output, format).openNow();
         } catch (IOException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
-            throw new UsageException("--output " + output + ": " + why + " (give a file in a directory you can write)");
+            throw new UsageException("--output: " + e.getMessage() + " (give a file in a directory you can write)");
         }
     }
 

@@ -68,7 +68,9 @@ final class RunCommand implements Command {
             Signal.handle(new Signal("INT"), signal -> daemon.stop());
             return daemon.run() ? ExitCode.OK : ExitCode.FAILURES;
         } catch (ConfigException e) {
-            throw new UsageException(e.getMessage());
+            // what the loader reports names the file already; what building the sinks reports does not
+            String message = e.getMessage();
+            throw new UsageException(message.startsWith(file.toString()) ? message : file + ": " + message);
         } catch (RuleLoadException e) {
             throw new UsageException(e.problems().stream().map(RuleProblem::toString)
                     .collect(Collectors.joining(System.lineSeparator())));

@@ -27,7 +27,8 @@ public final class Sinks {
      * wrapping them in {@link QueuedSink}s is the caller's choice.
      *
      * @throws ConfigException when a sink cannot be built from its settings (unset environment variable,
-     *                         forbidden header, duplicate webhook name); already built sinks are closed
+     *                         forbidden header, duplicate webhook name, a file that cannot be appended to);
+     *                         already built sinks are closed
      * @throws IOException     when a spool directory cannot be created or read
      */
     public static List<AlertSink> create(List<? extends SinkConfig> configs, Path stateDir) throws ConfigException, IOException {
@@ -52,7 +53,13 @@ public final class Sinks {
             return new StdoutSink(AlertFormat.named(c.format()), System.out);
         }
         if (config instanceof FileSinkConfig c) {
-            return JsonLinesFileSink.resuming(Path.of(c.path()), AlertFormat.named(c.format()));
+            try {
+                // opened now, so that 'run --check' and the start fail on a path the daemon cannot write
+                return JsonLinesFileSink.resuming(Path.of(c.path()), AlertFormat.named(c.format())).openNow();
+            } catch (IOException e) {
+                throw new ConfigException("sinks[" + index + "]: " + e.getMessage()
+                        + " (give the file sink a path the daemon's user can write)", e);
+            }
         }
         if (config instanceof WebhookSinkConfig c) {
             if (!webhookNames.add(c.name())) {

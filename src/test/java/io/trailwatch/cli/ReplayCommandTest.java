@@ -65,8 +65,8 @@ class ReplayCommandTest {
         CliRun run = CliRun.of("replay", "--output", dir.toString(), quiet.toString());
 
         assertEquals(ExitCode.USAGE, run.exit(), run.err());
-        assertEquals("trailwatch replay: --output " + dir + ": Is a directory (give a file in a directory you can write)",
-                run.err().strip());
+        assertEquals("trailwatch replay: --output: cannot append to " + dir + ": Is a directory (give a file in a directory"
+                + " you can write)", run.err().strip());
     }
 
     @Test

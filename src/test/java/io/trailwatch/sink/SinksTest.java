@@ -49,4 +49,15 @@ class SinksTest {
 
         assertTrue(e.getMessage().startsWith("sinks[1]: a second webhook named 'soc'"), e.getMessage());
     }
+
+    @Test
+    void aFileSinkThatCannotBeAppendedToIsAConfigurationError() {
+        FileSinkConfig onADirectory = new FileSinkConfig(null, null, state.toString());
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Sinks.create(List.of(new StdoutSinkConfig(null, "text"), onADirectory), state));
+
+        assertEquals("sinks[1]: cannot append to " + state + ": Is a directory (give the file sink a path the daemon's"
+                + " user can write)", e.getMessage());
+    }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -64,10 +66,16 @@ public final class JsonLinesFileSink implements AlertSink {
      * none.
      *
      * @return this sink
-     * @throws IOException naming the path when it cannot be opened for appending
+     * @throws IOException whose message names the path and why it cannot be opened for appending
      */
     public JsonLinesFileSink openNow() throws IOException {
-        open();
+        try {
+            open();
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            throw new IOException("cannot append to " + file + ": " + why, e);
+        }
         return this;
     }
 
