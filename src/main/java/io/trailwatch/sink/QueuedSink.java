@@ -17,7 +17,8 @@ import org.apache.logging.log4j.Logger;
  * {@link #deliver} returns once the alert is queued; when the queue is full it blocks up to
  * {@code offerTimeout} (backpressure on the pipeline) and then throws. {@link #flush} waits until every
  * queued alert has been handed to the delegate and the delegate flushed, and throws if any delivery failed
- * since the last flush, naming the alerts: a checkpoint is safe only after a flush that did not throw.
+ * since the last flush, naming the alerts, or if the worker died (an {@link Error} in the delegate) with
+ * alerts still queued: a checkpoint is safe only after a flush that did not throw.
  */
 public final class QueuedSink implements AlertSink {
 
@@ -91,6 +92,15 @@ public final class QueuedSink implements AlertSink {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while flushing sink " + name());
         }
+        long lost;
+        synchronized (progress) {
+            lost = queued - handled;
+        }
+        if (lost > 0) {
+            // Only a worker that died (an Error in the delegate) leaves alerts unhandled: never commit past them.
+            throw new IOException("sink " + name() + " stopped working with " + lost + " alert(s) not delivered"
+                    + " (see the error logged for this sink)");
+        }
         delegate.flush();
         List<String> failed;
         synchronized (progress) {
@@ -134,6 +144,10 @@ public final class QueuedSink implements AlertSink {
                 synchronized (progress) {
                     failedAlertIds.add(alert.alertId());
                 }
+            } catch (Error e) {
+                // the worker ends here; flush() reports the alerts left behind, so nothing is committed past them
+                LOG.error("sink {} stopped: {} while delivering alert {}", name(), e.toString(), alert.alertId());
+                return;
             }
             markHandled();
         }

@@ -90,6 +90,29 @@ class QueuedSinkTest {
     }
 
     @Test
+    void aWorkerKilledByAnErrorFailsTheFlushInsteadOfPassingIt() throws Exception {
+        AlertSink broken = new AlertSink() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void deliver(Alert alert) {
+                throw new StackOverflowError("a format recursed");
+            }
+        };
+        QueuedSink sink = new QueuedSink(broken, 10, Duration.ofSeconds(1));
+        sink.deliver(alert(1));
+        sink.deliver(alert(2));
+
+        IOException e = assertThrows(IOException.class, sink::flush);
+
+        assertTrue(e.getMessage().startsWith("sink broken stopped working with "), e.getMessage());
+        assertThrows(IOException.class, sink::close, "closing flushes, and the alerts are still not delivered");
+    }
+
+    @Test
     void filteringSinkPassesOnlyAlertsAtOrAboveTheMinimum() throws Exception {
         RecordingSink target = new RecordingSink(new CountDownLatch(0), null);
         FilteringSink sink = new FilteringSink(target, Severity.CRITICAL);
