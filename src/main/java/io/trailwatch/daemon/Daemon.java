@@ -103,7 +103,7 @@ public final class Daemon {
                             () -> metrics.ruleReloads.labelValues("rejected").inc()), metrics, deadLetter,
                     Clock.systemUTC());
             if (config.metrics().enabled()) {
-                resources.add(new HealthServer(config.metrics(), metrics.registry, feed::running, feed::ready));
+                resources.add(healthServer(metrics, feed));
             }
             logStart(pack, sources, sinks);
             boolean clean = runLoop(feed);
@@ -111,6 +111,15 @@ public final class Daemon {
             return clean;
         } finally {
             closeAll(sinks, resources);
+        }
+    }
+
+    /** A port that cannot be bound (taken, privileged) is the configuration's to fix: its message names the key. */
+    private HealthServer healthServer(DaemonMetrics metrics, FeedLoop feed) throws ConfigException {
+        try {
+            return new HealthServer(config.metrics(), metrics.registry, feed::running, feed::ready);
+        } catch (IOException e) {
+            throw new ConfigException(e.getMessage(), e);
         }
     }
 

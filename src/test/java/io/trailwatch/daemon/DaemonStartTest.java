@@ -1,0 +1,35 @@
+package io.trailwatch.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trailwatch.config.ConfigException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DaemonStartTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aMetricsPortAlreadyTakenIsAConfigurationErrorNamingTheKey() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            DaemonFixture fixture = new DaemonFixture(temp);
+            String yaml = Files.readString(fixture.config("  - type: stdin\n", null))
+                    .replace("port: " + fixture.metricsPort, "port: " + taken.getLocalPort());
+            assertTrue(yaml.contains("port: " + taken.getLocalPort()), "otherwise the daemon would start and run:\n" + yaml);
+            Path config = Files.writeString(temp.resolve("taken.yaml"), yaml);
+            Daemon daemon = new Daemon(DaemonConfig.load(config));
+
+            ConfigException e = assertThrows(ConfigException.class, daemon::run);
+
+            assertTrue(e.getMessage().startsWith("cannot serve metrics on "), e.getMessage());
+            assertTrue(e.getMessage().contains("choose a free 'metrics.port'"), e.getMessage());
+        }
+    }
+}
