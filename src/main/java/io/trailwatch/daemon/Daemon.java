@@ -3,6 +3,7 @@ package io.trailwatch.daemon;
 import io.trailwatch.alert.Suppressor;
 import io.trailwatch.cloudtrail.DeadLetterFile;
 import io.trailwatch.config.ConfigException;
+import io.trailwatch.config.FileProblems;
 import io.trailwatch.daemon.state.DeliveredAlertIds;
 import io.trailwatch.daemon.state.StateStore;
 import io.trailwatch.engine.DetectionEngine;
@@ -19,6 +20,7 @@ import io.trailwatch.sink.Sinks;
 import io.trailwatch.sink.webhook.WebhookSink;
 import io.trailwatch.source.LiveSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +63,26 @@ public final class Daemon {
      */
     public static RulePack check(DaemonConfig config) throws RuleLoadException, ConfigException, IOException {
         RulePack pack = RulePack.load(Path.of(config.rules()));
+        stateStore(config);
         closeAll(Sinks.create(config.sinks(), Path.of(config.stateDir())), new ArrayList<>());
         return pack;
+    }
+
+    /** The state directory, created if absent; one it cannot create or write is the configuration's to fix. */
+    private static StateStore stateStore(DaemonConfig config) throws ConfigException {
+        Path dir = Path.of(config.stateDir());
+        StateStore store;
+        try {
+            store = new StateStore(dir);
+        } catch (IOException e) {
+            throw new ConfigException("stateDir " + dir + ": cannot create it (" + FileProblems.reason(e) + "); the daemon keeps its"
+                    + " positions and delivered alert ids there, give it a directory its user can write", e);
+        }
+        if (!Files.isWritable(store.directory())) {
+            throw new ConfigException("stateDir " + store.directory() + ": not writable by this user; the daemon keeps"
+                    + " its positions and delivered alert ids there, give it a directory its user can write");
+        }
+        return store;
     }
 
     /**
@@ -71,7 +91,7 @@ public final class Daemon {
      */
     public boolean run() throws RuleLoadException, ConfigException, IOException {
         RulePack pack = RulePack.load(Path.of(config.rules()));
-        StateStore store = new StateStore(Path.of(config.stateDir()));
+        StateStore store = stateStore(config);
         Duration retention = pack.longestWindow().plus(config.lateness()).plus(ID_RETENTION_MARGIN);
         DeliveredAlertIds delivered = new DeliveredAlertIds(store, retention, MAX_DELIVERED_IDS);
         List<AlertSink> built = Sinks.create(config.sinks(), Path.of(config.stateDir()));

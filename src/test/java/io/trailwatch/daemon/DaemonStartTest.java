@@ -32,4 +32,19 @@ class DaemonStartTest {
             assertTrue(e.getMessage().contains("choose a free 'metrics.port'"), e.getMessage());
         }
     }
+
+    @Test
+    void aStateDirThatCannotBeCreatedFailsTheCheckNamingTheKey() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(temp);
+        Path file = Files.writeString(temp.resolve("a-file"), "not a directory");
+        String yaml = Files.readString(fixture.config("  - type: stdin\n", null))
+                .replace("stateDir: " + fixture.state, "stateDir: " + file.resolve("state"));
+        assertTrue(yaml.contains("stateDir: " + file.resolve("state")), yaml);
+        DaemonConfig config = DaemonConfig.load(Files.writeString(temp.resolve("state.yaml"), yaml));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> Daemon.check(config));
+
+        assertTrue(e.getMessage().startsWith("stateDir " + file.resolve("state") + ": cannot create it ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("give it a directory its user can write"), e.getMessage());
+    }
 }

@@ -2,13 +2,12 @@ package io.trailwatch.sink.file;
 
 import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.AlertFormat;
+import io.trailwatch.config.FileProblems;
 import io.trailwatch.sink.AlertSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,9 +71,7 @@ public final class JsonLinesFileSink implements AlertSink {
         try {
             open();
         } catch (IOException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
-            throw new IOException("cannot append to " + file + ": " + why, e);
+            throw new IOException("cannot append to " + file + ": " + FileProblems.reason(e), e);
         }
         return this;
     }
