@@ -42,6 +42,8 @@ public final class Benchmark {
     }
 
     public BenchReport run() throws Exception {
+        // before minutes of measuring: an --out that cannot be created fails now
+        Files.createDirectories(options.outDir());
         ensureDataSet();
         List<Path> files = logFiles(options.dataDir());
         if (files.isEmpty()) {

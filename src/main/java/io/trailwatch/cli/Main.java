@@ -1,9 +1,12 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.config.FileProblems;
 import io.trailwatch.engine.DetectionEngine;
+import java.io.FileNotFoundException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -89,6 +92,15 @@ public final class Main {
             return ExitCode.USAGE;
         } catch (AccessDeniedException e) {
             terminal.err().println(prefix + "permission denied: " + e.getFile() + " (check its permissions)");
+            traceIfVerbose(e, verbose, terminal);
+            return ExitCode.USAGE;
+        } catch (FileSystemException e) {
+            terminal.err().println(prefix + e.getFile() + ": " + FileProblems.reason(e) + " (check the path)");
+            traceIfVerbose(e, verbose, terminal);
+            return ExitCode.USAGE;
+        } catch (FileNotFoundException e) {
+            // java.io's form of the same mistake: "PATH (Is a directory)"
+            terminal.err().println(prefix + "cannot open " + e.getMessage() + " (check the path)");
             traceIfVerbose(e, verbose, terminal);
             return ExitCode.USAGE;
         } catch (OutOfMemoryError e) {

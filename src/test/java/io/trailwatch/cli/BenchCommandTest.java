@@ -26,6 +26,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void anOutDirectoryThatCannotBeCreatedFailsBeforeAnyDataIsGenerated() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "in the way");
+        CliRun run = CliRun.of("bench", "--launcher", "trailwatch", "--dir", dir.resolve("data").toString(),
+                "--out", file.resolve("out").toString());
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("trailwatch bench: " + file.resolve("out") + ": "), run.err());
+        assertTrue(Files.notExists(dir.resolve("data")), "nothing is generated before --out is known to work");
+    }
+
+    @Test
     void theJarOptionIsGone() {
         CliRun run = CliRun.of("bench", "--jar", "target/trailwatch.jar");
         assertEquals(ExitCode.USAGE, run.exit(), run.err());

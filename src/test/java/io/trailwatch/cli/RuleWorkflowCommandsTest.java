@@ -95,6 +95,14 @@ class RuleWorkflowCommandsTest {
         assertEquals("T1562.008", techniques.get(0).get("techniqueID").asText());
     }
 
+    @Test
+    void aNavigatorPathThatCannotBeWrittenIsOneLineAndExit2() {
+        assertEquals(ExitCode.USAGE, run("coverage", rules.toString(), "--navigator", dir.toString()));
+
+        assertEquals("trailwatch coverage: cannot open " + dir + " (Is a directory) (check the path)",
+                err.toString(StandardCharsets.UTF_8).strip());
+    }
+
     private static int lineOf(String text, String token) {
         return (int) text.substring(0, text.indexOf(token)).chars().filter(c -> c == '\n').count() + 1;
     }
