@@ -20,6 +20,7 @@ import io.trailwatch.sink.Sinks;
 import io.trailwatch.sink.webhook.WebhookSink;
 import io.trailwatch.source.LiveSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +65,18 @@ public final class Daemon {
     public static RulePack check(DaemonConfig config) throws RuleLoadException, ConfigException, IOException {
         RulePack pack = RulePack.load(Path.of(config.rules()));
         stateStore(config);
+        deadLetterFile(config).close();
         closeAll(Sinks.create(config.sinks(), Path.of(config.stateDir())), new ArrayList<>());
         return pack;
+    }
+
+    private static DeadLetterFile deadLetterFile(DaemonConfig config) throws ConfigException {
+        try {
+            return new DeadLetterFile(Path.of(config.deadLetter()));
+        } catch (UncheckedIOException e) {
+            throw new ConfigException("deadLetter " + config.deadLetter() + ": cannot append to it ("
+                    + FileProblems.reason(e.getCause()) + "); give a file the daemon's user can write", e);
+        }
     }
 
     /** The state directory, created if absent; one it cannot create or write is the configuration's to fix. */
@@ -101,7 +112,7 @@ public final class Daemon {
         try {
             List<LiveSource> sources = config.sources().stream().map(SourceConfig::open).toList();
             resources.addAll(sources);
-            DeadLetterFile deadLetter = new DeadLetterFile(Path.of(config.deadLetter()));
+            DeadLetterFile deadLetter = deadLetterFile(config);
             resources.add(deadLetter);
             Checkpointer checkpointer = new Checkpointer(store, pack.longestWindow());
             checkpointer.restore(sources);

@@ -1,5 +1,6 @@
 package io.trailwatch.daemon;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,17 @@ class DaemonStartTest {
 
         assertTrue(e.getMessage().startsWith("stateDir " + file.resolve("state") + ": cannot create it ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("give it a directory its user can write"), e.getMessage());
+    }
+
+    @Test
+    void aDeadLetterPathThatCannotBeAppendedToFailsTheCheckNamingTheKey() throws Exception {
+        DaemonFixture fixture = new DaemonFixture(temp);
+        String yaml = Files.readString(fixture.config("  - type: stdin\n", null)) + "deadLetter: " + temp + "\n";
+        DaemonConfig config = DaemonConfig.load(Files.writeString(temp.resolve("dead-letter.yaml"), yaml));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> Daemon.check(config));
+
+        assertEquals("deadLetter " + temp + ": cannot append to it (Is a directory); give a file the daemon's user"
+                + " can write", e.getMessage());
     }
 }
