@@ -5,9 +5,7 @@ import io.trailwatch.engine.DetectionEngine;
 import java.io.FileNotFoundException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,21 +84,12 @@ public final class Main {
                     .reduce((a, b) -> a + System.lineSeparator() + b).orElse(prefix));
             traceIfVerbose(e, verbose, terminal);
             return ExitCode.USAGE;
-        } catch (NoSuchFileException e) {
-            terminal.err().println(prefix + "no such file or directory: " + e.getFile() + " (check the path)");
-            traceIfVerbose(e, verbose, terminal);
-            return ExitCode.USAGE;
-        } catch (AccessDeniedException e) {
-            terminal.err().println(prefix + "permission denied: " + e.getFile() + " (check its permissions)");
-            traceIfVerbose(e, verbose, terminal);
-            return ExitCode.USAGE;
-        } catch (FileSystemException e) {
-            terminal.err().println(prefix + e.getFile() + ": " + FileProblems.reason(e) + " (check the path)");
-            traceIfVerbose(e, verbose, terminal);
-            return ExitCode.USAGE;
-        } catch (FileNotFoundException e) {
-            // java.io's form of the same mistake: "PATH (Is a directory)"
-            terminal.err().println(prefix + "cannot open " + e.getMessage() + " (check the path)");
+        } catch (FileSystemException | FileNotFoundException e) {
+            // a missing file, a directory where a file belongs, no permission: NIO names the file apart from
+            // the reason, java.io words both as "PATH (reason)"
+            String what = e instanceof FileSystemException f ? f.getFile() + ": " + FileProblems.reason(f)
+                    : "cannot open " + e.getMessage();
+            terminal.err().println(prefix + what + " (check the path)");
             traceIfVerbose(e, verbose, terminal);
             return ExitCode.USAGE;
         } catch (OutOfMemoryError e) {

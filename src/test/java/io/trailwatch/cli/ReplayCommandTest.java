@@ -70,6 +70,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aMissingInputIsOneLineNamingThePath(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-logs");
+
+        CliRun run = CliRun.of("replay", missing.toString());
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("trailwatch replay: " + missing + ": no such file or directory (check the path)", run.err().strip());
+    }
+
+    @Test
     void jsonAlertsToAFileCarryEveryRequiredField(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("alerts.jsonl");
         CliRun run = CliRun.of("replay", "--format", "json", "--output", out.toString(), RECORDING);
