@@ -157,6 +157,21 @@ class CloudTrailDecoderBadInputTest {
     }
 
     @Test
+    void aBadRecordInTheMiddleOfAGzippedOneLineFileCostsOnlyThatRecord() throws IOException {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            records.append(i == 0 ? "" : ",").append(i == 200 ? SYNTAX_ERROR : record("r" + i));
+        }
+        byte[] gz = Collected.gzip("{\"Records\":[" + records + "]}");
+
+        Collected c = Collected.decode(gz, new CloudTrailDecoder());
+
+        assertEquals(399, c.events.size());
+        assertEquals(1, c.bad.size());
+        assertEquals("r201", c.events.get(200).event().getEventId());
+    }
+
+    @Test
     void aRecordOverTheNestingLimitIsSkippedAloneAndStringsDoNotConfuseTheSkip() throws IOException {
         String deep = "{\"eventID\":\"b\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\",\"requestParameters\":"
                 + "{\"a\":".repeat(100) + "\"}],[{\\\"\"" + "}".repeat(100) + "}";
