@@ -3,6 +3,7 @@ package io.trailwatch.cloudtrail;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.trailwatch.config.FileProblems;
 import io.trailwatch.source.Origin;
 import java.io.Closeable;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class DeadLetterFile implements Closeable {
             this.out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the dead-letter file " + path
-                    + " for appending: " + e.getMessage() + "; check the dead-letter path setting", e);
+                    + " for appending: " + FileProblems.reason(e) + "; check the dead-letter path setting", e);
         }
     }
 
@@ -69,7 +70,7 @@ public final class DeadLetterFile implements Closeable {
             out.flush();
             count++;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the dead-letter file " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write to the dead-letter file " + path + ": " + FileProblems.reason(e), e);
         }
     }
 
