@@ -46,6 +46,8 @@ public final class Daemon {
     private static final Duration ID_RETENTION_MARGIN = Duration.ofHours(1);
     private static final int MAX_DELIVERED_IDS = 1_000_000;
     private static final Duration SINK_OFFER_TIMEOUT = Duration.ofMinutes(5);
+    private static final String STATE_DIR_FIX =
+            "; the daemon keeps its positions and delivered alert ids there, give it a directory its user can write";
 
     private final DaemonConfig config;
     private final Object lifecycle = new Object();
@@ -86,12 +88,11 @@ public final class Daemon {
         try {
             store = new StateStore(dir);
         } catch (IOException e) {
-            throw new ConfigException("stateDir " + dir + ": cannot create it (" + FileProblems.reason(e) + "); the daemon keeps its"
-                    + " positions and delivered alert ids there, give it a directory its user can write", e);
+            throw new ConfigException("stateDir " + dir + ": cannot create it (" + FileProblems.reason(e) + ")"
+                    + STATE_DIR_FIX, e);
         }
         if (!Files.isWritable(store.directory())) {
-            throw new ConfigException("stateDir " + store.directory() + ": not writable by this user; the daemon keeps"
-                    + " its positions and delivered alert ids there, give it a directory its user can write");
+            throw new ConfigException("stateDir " + store.directory() + ": not writable by this user" + STATE_DIR_FIX);
         }
         return store;
     }
