@@ -157,14 +157,14 @@ final class DecodeRun {
 
     private void topLevel(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.START_OBJECT) {
-            object(p);
+            object(p, startOf(p));
         } else if (t == JsonToken.START_ARRAY) {
             JsonToken next;
             while ((next = p.nextToken()) != JsonToken.END_ARRAY && !skipped) {
                 if (next == JsonToken.START_OBJECT) {
                     elementStart = startOf(p);
                     elementOfRecords = false;
-                    object(p);
+                    object(p, elementStart);
                     elementStart = null;
                 } else {
                     notAnObject(p, next, "array element");
@@ -176,8 +176,7 @@ final class DecodeRun {
     }
 
     /** A top-level object or array element: a record, or an envelope that holds records. */
-    private void object(JsonParser p) throws IOException {
-        Start start = startOf(p);
+    private void object(JsonParser p, Start start) throws IOException {
         Envelope envelope = new Envelope(start);
         RawRecord record = readGuarded(p, start, envelope.budget, envelope);
         recordStart = null;
@@ -418,13 +417,14 @@ final class DecodeRun {
             return null;
         }
         try {
-            return scanToNextElement(broken, from);
+            return scanToNextElement(broken);
         } catch (IOException e) {
             return null; // the line resynchronisation meets the same failure and reports it
         }
     }
 
-    private Element scanToNextElement(Element broken, Start from) throws IOException {
+    private Element scanToNextElement(Element broken) throws IOException {
+        Start from = broken.start();
         window.rewind(from.offset());
         long limit = from.offset() + ELEMENT_SCAN;
         long offset = from.offset();
