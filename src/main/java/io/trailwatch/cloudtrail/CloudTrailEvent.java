@@ -53,6 +53,7 @@ public final class CloudTrailEvent {
     private final String createdAccessKeyId;
     private final String createdAccessKeyUser;
     private final String[] createdInstanceIds;
+    private final String selectorNarrowing;
 
     private CloudTrailEvent(Builder b) {
         this.eventId = b.eventId;
@@ -94,6 +95,7 @@ public final class CloudTrailEvent {
         this.createdAccessKeyId = b.createdAccessKeyId;
         this.createdAccessKeyUser = b.createdAccessKeyUser;
         this.createdInstanceIds = b.createdInstanceIds == null ? NO_IDS : b.createdInstanceIds;
+        this.selectorNarrowing = b.selectorNarrowing;
     }
 
     public static Builder builder() {
@@ -295,6 +297,11 @@ public final class CloudTrailEvent {
         return createdInstanceIds;
     }
 
+    @Field(value = "How a `PutEventSelectors` call narrows the management events its trail logs (`management events are no longer logged`, `write management events are no longer logged`, `management events from kms.amazonaws.com are no longer logged`), from its basic or advanced selectors; null when it keeps them all.", derived = true)
+    public String getSelectorNarrowing() {
+        return selectorNarrowing;
+    }
+
     @Override
     public String toString() {
         return eventName + "@" + eventTime + " by " + principal + " (" + eventId + ")";
@@ -341,6 +348,7 @@ public final class CloudTrailEvent {
         private String createdAccessKeyId;
         private String createdAccessKeyUser;
         private String[] createdInstanceIds;
+        private String selectorNarrowing;
 
         private Builder() {}
 
@@ -536,6 +544,11 @@ public final class CloudTrailEvent {
 
         public Builder createdInstanceIds(String[] value) {
             this.createdInstanceIds = value;
+            return this;
+        }
+
+        public Builder selectorNarrowing(String value) {
+            this.selectorNarrowing = value;
             return this;
         }
 

@@ -91,6 +91,9 @@ final class EventNormaliser {
         if (response != null) {
             createdIds(b, r.eventName, response);
         }
+        if ("PutEventSelectors".equals(r.eventName) && "cloudtrail.amazonaws.com".equals(r.eventSource)) {
+            b.selectorNarrowing(TrailSelectors.narrowing(request));
+        }
         return b.build();
     }
 
