@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -66,10 +68,6 @@ final class ReplayCommand implements Command {
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws Exception {
-        if (line.getArgList().isEmpty()) {
-            throw new UsageException("no input (give files, directories or - for stdin)");
-        }
-        List<ReplayInput> inputs = ReplayInputs.expand(line.getArgList());
         AlertFormat format = format(line.getOptionValue("format", "text"));
         SuppressionConfig suppression = suppression(line.getOptionValue("config"));
         Duration lateness = line.hasOption("max-lateness") ? Durations.parse("max-lateness", line.getOptionValue("max-lateness")) : null;
@@ -77,7 +75,19 @@ final class ReplayCommand implements Command {
         Path output = line.hasOption("output") ? Path.of(line.getOptionValue("output")) : null;
         Path deadLetter = deadLetter(line.getOptionValue("dead-letter"), output);
         Path statsFile = line.hasOption("stats") ? Path.of(line.getOptionValue("stats")) : null;
+        if (line.getArgList().isEmpty()) {
+            throw new UsageException("no input (give files, directories or - for stdin)");
+        }
+        List<ReplayInput> inputs = ReplayInputs.expand(line.getArgList());
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--output", output);
+        outputs.put("--dead-letter", deadLetter);
+        outputs.put("--stats", statsFile);
+        OutputClash.check(inputs, outputs);
         RulePack rules = RuleErrors.load(RulesLocation.resolve(line.getOptionValue("rules")));
+        if (statsFile != null) {
+            StatsFile.prepare(statsFile);
+        }
 
         ReplayOptions options = new ReplayOptions(inputs, lateness, suppression, threads, deadLetter);
         try (AlertSink sink = sink(output, format, terminal);
