@@ -59,9 +59,6 @@ final class GenerateCommand implements Command {
         if (!line.hasOption("out")) {
             throw new UsageException("--out DIR is required (an empty or new directory)");
         }
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' (generate takes options only)");
-        }
         GeneratorOptions defaults = GeneratorOptions.defaults(Path.of(line.getOptionValue("out")), 1, 1);
         GeneratorOptions options;
         try {

@@ -75,6 +75,13 @@ public final class Main {
                 printHelp(command, options, terminal);
                 return ExitCode.OK;
             }
+            List<String> arguments = line.getArgList();
+            if (arguments.size() > command.maxArguments()) {
+                int max = command.maxArguments();
+                throw new UsageException("unexpected argument '" + arguments.get(max) + "' (" + command.name() + " takes "
+                        + (max == 0 ? "options only" : "at most " + max + " argument(s)") + "; see trailwatch "
+                        + command.name() + " --help)");
+            }
             return command.run(line, terminal);
         } catch (ParseException e) {
             terminal.err().println(prefix + e.getMessage() + " (see trailwatch " + command.name() + " --help)");

@@ -44,6 +44,11 @@ final class ReplayCommand implements Command {
     }
 
     @Override
+    public int maxArguments() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
     public Options options() {
         return new Options()
                 .addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
