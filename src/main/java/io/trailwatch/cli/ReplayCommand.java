@@ -99,7 +99,8 @@ final class ReplayCommand implements Command {
              HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
             Replay replay = new Replay(options, rules);
             ReplayStats stats;
-            try {
+            try (InterruptNotice notice = new InterruptNotice(terminal.err(), "trailwatch replay: interrupted before the"
+                    + " end of the input; the alerts and dead letters written so far cover only part of it")) {
                 stats = replay.run(List.of(sink), TerminalProgress.forTerminal(terminal));
             } catch (OutOfMemoryError e) {
                 throw new UsageException(OutOfMemoryAdvice.replay(Runtime.getRuntime().maxMemory(),
