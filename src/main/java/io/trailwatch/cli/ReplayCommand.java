@@ -52,7 +52,7 @@ final class ReplayCommand implements Command {
     public Options options() {
         return new Options()
                 .addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
-                        .desc("EPL rule directory (default: ./epl)").build())
+                        .desc("EPL rule directory (default: ./epl, else the one beside the launcher)").build())
                 .addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
                         .desc("alert format: text (default), json (JSON lines) or ocsf").build())
                 .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")

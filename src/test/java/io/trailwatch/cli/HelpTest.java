@@ -48,6 +48,24 @@ class HelpTest {
     }
 
     @Test
+    void theOverviewListsEveryExitCode() {
+        String overview = CliRun.of("--help").out();
+
+        for (String code : List.of("0 done", "1 test/validate failures", "2 usage or config error", "3 internal error")) {
+            assertTrue(overview.contains(code), code + " in " + overview);
+        }
+    }
+
+    @Test
+    void aRulesDirectoryGivenAsAnArgumentIsNamedAsTheArgumentNotAsAnOption() {
+        CliRun run = CliRun.of("validate", "README.md");
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("trailwatch validate: RULES_DIR: README.md is not a directory (point it at a folder of .epl files)",
+                run.err().strip());
+    }
+
+    @Test
     void runWithoutAConfigSaysWhichOptionIsMissing() {
         CliRun run = CliRun.of("run");
         assertEquals(2, run.exit());
