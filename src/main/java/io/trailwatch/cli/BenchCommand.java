@@ -67,12 +67,12 @@ final class BenchCommand implements Command {
         BenchOptions options;
         try {
             options = new BenchOptions(events, dir,
-                    (int) GenerateCommand.longValue(line, "repeat", 3),
+                    GenerateCommand.intValue(line, "repeat", 3),
                     RulesLocation.resolve(line.getOptionValue("rules")),
                     line.getOptionValue("xmx", "512m"),
-                    (int) GenerateCommand.longValue(line, "threads", DEFAULT_THREADS),
-                    (int) GenerateCommand.longValue(line, "engine-sample", 200_000),
-                    (int) GenerateCommand.longValue(line, "principals", 10_000),
+                    GenerateCommand.intValue(line, "threads", DEFAULT_THREADS),
+                    GenerateCommand.intValue(line, "engine-sample", 200_000),
+                    GenerateCommand.intValue(line, "principals", 10_000),
                     launcher, out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -18,6 +18,14 @@ interface Command {
     Options options();
 
     /**
+     * How many arguments besides options the command takes (its {@link #usage} names them); {@link Main}
+     * refuses more, so that a stray word is never silently ignored.
+     */
+    default int maxArguments() {
+        return 0;
+    }
+
+    /**
      * Whether Trailwatch's INFO log lines are wanted by default. One-shot commands print a summary of
      * their own and log only warnings; the daemon logs what it does at start.
      */

@@ -29,6 +29,11 @@ final class CoverageCommand implements Command {
     }
 
     @Override
+    public int maxArguments() {
+        return 1;
+    }
+
+    @Override
     public Options options() {
         return new Options().addOption(Option.builder().longOpt("navigator").hasArg().argName("FILE")
                 .desc("also write an ATT&CK Navigator layer (JSON) to FILE").build());
@@ -36,9 +41,6 @@ final class CoverageCommand implements Command {
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws Exception {
-        if (line.getArgList().size() > 1) {
-            throw new UsageException("expected at most one rules directory, got " + line.getArgList());
-        }
         RulePack pack = RuleErrors.load(RulesArgument.resolve(line.getArgList()));
         TechniqueCoverage coverage = new TechniqueCoverage(pack.rules());
         terminal.out().print(coverage.markdownTable());

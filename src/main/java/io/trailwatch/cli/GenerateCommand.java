@@ -59,17 +59,14 @@ final class GenerateCommand implements Command {
         if (!line.hasOption("out")) {
             throw new UsageException("--out DIR is required (an empty or new directory)");
         }
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' (generate takes options only)");
-        }
         GeneratorOptions defaults = GeneratorOptions.defaults(Path.of(line.getOptionValue("out")), 1, 1);
         GeneratorOptions options;
         try {
             options = new GeneratorOptions(defaults.outDir(),
                     longValue(line, "events", 100_000),
                     longValue(line, "seed", 1),
-                    (int) longValue(line, "accounts", defaults.accounts()),
-                    (int) longValue(line, "regions", defaults.regions()),
+                    intValue(line, "accounts", defaults.accounts()),
+                    intValue(line, "regions", defaults.regions()),
                     defaults.principalsPerAccount(),
                     start(line.getOptionValue("start"), defaults.start()),
                     fraction(line, "late", defaults.lateFraction()),
@@ -90,6 +87,16 @@ final class GenerateCommand implements Command {
                 report.records(), report.duplicates(), report.late(), report.files(), report.digestFiles(),
                 report.scenarios(), options.outDir(), (System.nanoTime() - begin) / 1e9, report.groundTruth());
         return ExitCode.OK;
+    }
+
+    /** {@link #longValue}, refusing what does not fit an int rather than letting it wrap around. */
+    static int intValue(CommandLine line, String option, int fallback) throws UsageException {
+        long value = longValue(line, option, fallback);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new UsageException("--" + option + ": '" + line.getOptionValue(option) + "' is out of range (the largest is "
+                    + Integer.MAX_VALUE + ")");
+        }
+        return (int) value;
     }
 
     static long longValue(CommandLine line, String option, long fallback) throws UsageException {

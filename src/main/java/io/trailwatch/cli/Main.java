@@ -75,6 +75,13 @@ public final class Main {
                 printHelp(command, options, terminal);
                 return ExitCode.OK;
             }
+            List<String> arguments = line.getArgList();
+            if (arguments.size() > command.maxArguments()) {
+                int max = command.maxArguments();
+                throw new UsageException("unexpected argument '" + arguments.get(max) + "' (" + command.name() + " takes "
+                        + (max == 0 ? "options only" : "at most " + max + " argument(s)") + "; see trailwatch "
+                        + command.name() + " --help)");
+            }
             return command.run(line, terminal);
         } catch (ParseException e) {
             terminal.err().println(prefix + e.getMessage() + " (see trailwatch " + command.name() + " --help)");
@@ -117,7 +124,8 @@ public final class Main {
         w.println("commands:");
         commands.values().forEach(c -> w.printf("  %-10s %s%n", c.name(), c.summary()));
         w.println();
-        w.println("exit codes: 0 done (alerts found included), 1 test/validate failures, 2 usage or config error");
+        w.println("exit codes: 0 done (alerts found included), 1 test/validate failures (or replay --strict met bad");
+        w.println("input), 2 usage or config error, 3 internal error");
         w.println("trailwatch --version prints the version of Trailwatch, Esper and Java");
     }
 

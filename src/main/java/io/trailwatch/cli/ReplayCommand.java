@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -42,10 +44,15 @@ final class ReplayCommand implements Command {
     }
 
     @Override
+    public int maxArguments() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
     public Options options() {
         return new Options()
                 .addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
-                        .desc("EPL rule directory (default: ./epl)").build())
+                        .desc("EPL rule directory (default: ./epl, else the one beside the launcher)").build())
                 .addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
                         .desc("alert format: text (default), json (JSON lines) or ocsf").build())
                 .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
@@ -66,10 +73,6 @@ final class ReplayCommand implements Command {
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws Exception {
-        if (line.getArgList().isEmpty()) {
-            throw new UsageException("no input (give files, directories or - for stdin)");
-        }
-        List<ReplayInput> inputs = ReplayInputs.expand(line.getArgList());
         AlertFormat format = format(line.getOptionValue("format", "text"));
         SuppressionConfig suppression = suppression(line.getOptionValue("config"));
         Duration lateness = line.hasOption("max-lateness") ? Durations.parse("max-lateness", line.getOptionValue("max-lateness")) : null;
@@ -77,14 +80,27 @@ final class ReplayCommand implements Command {
         Path output = line.hasOption("output") ? Path.of(line.getOptionValue("output")) : null;
         Path deadLetter = deadLetter(line.getOptionValue("dead-letter"), output);
         Path statsFile = line.hasOption("stats") ? Path.of(line.getOptionValue("stats")) : null;
+        if (line.getArgList().isEmpty()) {
+            throw new UsageException("no input (give files, directories or - for stdin)");
+        }
+        List<ReplayInput> inputs = ReplayInputs.expand(line.getArgList());
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--output", output);
+        outputs.put("--dead-letter", deadLetter);
+        outputs.put("--stats", statsFile);
+        OutputClash.check(inputs, outputs);
         RulePack rules = RuleErrors.load(RulesLocation.resolve(line.getOptionValue("rules")));
+        if (statsFile != null) {
+            StatsFile.prepare(statsFile);
+        }
 
         ReplayOptions options = new ReplayOptions(inputs, lateness, suppression, threads, deadLetter);
         try (AlertSink sink = sink(output, format, terminal);
              HeapWatch heap = statsFile == null ? null : new HeapWatch()) {
             Replay replay = new Replay(options, rules);
             ReplayStats stats;
-            try {
+            try (InterruptNotice notice = new InterruptNotice(terminal.err(), "trailwatch replay: interrupted before the"
+                    + " end of the input; the alerts and dead letters written so far cover only part of it")) {
                 stats = replay.run(List.of(sink), TerminalProgress.forTerminal(terminal));
             } catch (OutOfMemoryError e) {
                 throw new UsageException(OutOfMemoryAdvice.replay(Runtime.getRuntime().maxMemory(),

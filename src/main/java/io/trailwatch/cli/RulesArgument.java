@@ -9,6 +9,6 @@ final class RulesArgument {
     private RulesArgument() {}
 
     static Path resolve(List<String> args) throws UsageException {
-        return RulesLocation.resolve(args.isEmpty() ? null : args.get(0));
+        return RulesLocation.resolve(args.isEmpty() ? null : args.get(0), "RULES_DIR");
     }
 }

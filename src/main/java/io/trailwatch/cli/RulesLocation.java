@@ -11,11 +11,20 @@ final class RulesLocation {
 
     private RulesLocation() {}
 
+    /** The {@code --rules} option's directory, else the default one. */
     static Path resolve(String option) throws UsageException {
-        if (option != null) {
-            Path dir = Path.of(option);
+        return resolve(option, "--rules");
+    }
+
+    /**
+     * @param given the directory the user named, or null for the default
+     * @param what  how the user named it, for the message: {@code --rules} or the argument's name
+     */
+    static Path resolve(String given, String what) throws UsageException {
+        if (given != null) {
+            Path dir = Path.of(given);
             if (!Files.isDirectory(dir)) {
-                throw new UsageException("--rules: " + option + " is not a directory (point it at a folder of .epl files)");
+                throw new UsageException(what + ": " + given + " is not a directory (point it at a folder of .epl files)");
             }
             return dir;
         }
@@ -27,6 +36,7 @@ final class RulesLocation {
         if (home != null && Files.isDirectory(Path.of(home, "epl"))) {
             return Path.of(home, "epl");
         }
-        throw new UsageException("no rules: ./epl does not exist (pass --rules DIR)");
+        throw new UsageException("no rules: ./epl does not exist (" + (what.startsWith("--") ? "pass " + what + " DIR"
+                : "give the rules directory as " + what) + ")");
     }
 }

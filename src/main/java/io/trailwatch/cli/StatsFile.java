@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.trailwatch.bench.CpuUse;
 import io.trailwatch.bench.HeapWatch;
+import io.trailwatch.config.FileProblems;
 import io.trailwatch.pipeline.ReplayStats;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,25 @@ final class StatsFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StatsFile() {}
+
+    /**
+     * Creates the file's directories and checks that the file can be written, so that a bad {@code --stats}
+     * path fails before the run rather than after it.
+     *
+     * @throws UsageException naming the path and why it cannot be written
+     */
+    static void prepare(Path file) throws UsageException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+        } catch (IOException e) {
+            throw new UsageException("--stats: cannot write " + file + ": " + FileProblems.reason(e)
+                    + " (give a file in a directory you can write)");
+        }
+    }
 
     /** @param cpu the process's CPU use at the end of the replay, before the collections that measure the live heap */
     static void write(Path file, ReplayStats stats, HeapWatch heap, CpuUse cpu, long liveBytesAtEnd) throws IOException {
@@ -42,6 +65,8 @@ final class StatsFile {
         out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         out.put("heapSamples", heap.samples().stream()
                 .map(s -> List.of(s.uptimeMillis(), s.usedAfterGcBytes(), s.full() ? 1 : 0)).toList());
-        JSON.writeValue(file.toFile(), out);
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            JSON.writeValue(stream, out);
+        }
     }
 }

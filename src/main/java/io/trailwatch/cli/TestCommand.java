@@ -41,6 +41,11 @@ final class TestCommand implements Command {
     }
 
     @Override
+    public int maxArguments() {
+        return 2;
+    }
+
+    @Override
     public Options options() {
         return new Options().addOption(Option.builder("r").longOpt("rule").hasArg().argName("ID")
                 .desc("run only the cases of rule ID (skips the catalog check)").build());
@@ -49,9 +54,6 @@ final class TestCommand implements Command {
     @Override
     public int run(CommandLine line, Terminal terminal) throws UsageException, IOException, InterruptedException {
         List<String> args = line.getArgList();
-        if (args.size() > 2) {
-            throw new UsageException("expected at most a rules directory and a testdata directory, got " + args);
-        }
         Path rulesDir = RulesArgument.resolve(args);
         Path testdata = Path.of(args.size() > 1 ? args.get(1) : "testdata");
         if (!Files.isDirectory(testdata)) {

@@ -31,15 +31,17 @@ final class ValidateCommand implements Command {
     }
 
     @Override
+    public int maxArguments() {
+        return 1;
+    }
+
+    @Override
     public Options options() {
         return new Options();
     }
 
     @Override
     public int run(CommandLine line, Terminal terminal) throws UsageException {
-        if (line.getArgList().size() > 1) {
-            throw new UsageException("expected at most one rules directory, got " + line.getArgList());
-        }
         Path dir = RulesArgument.resolve(line.getArgList());
         try {
             RulePack pack = RulePack.load(dir);

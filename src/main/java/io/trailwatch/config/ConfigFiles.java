@@ -48,7 +48,8 @@ public final class ConfigFiles {
             throw new ConfigException(file + ": configuration file not found (check the path, relative paths start at "
                     + Path.of("").toAbsolutePath() + ")");
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read configuration file: " + oneLine(e.toString()), e);
+            throw new ConfigException(file + ": cannot read configuration file: " + oneLine(FileProblems.reason(e))
+                    + " (give the path of a YAML or JSON file)", e);
         }
         if (text.isBlank()) {
             throw new ConfigException(file + ": configuration file is empty (expected a " + describe(type) + ")");

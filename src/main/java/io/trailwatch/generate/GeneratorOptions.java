@@ -38,8 +38,8 @@ public record GeneratorOptions(Path outDir, long events, long seed, int accounts
         range("accounts", accounts, 1, 1000, "--accounts");
         range("regions", regions, 1, World.KNOWN_REGIONS.size(), "--regions");
         range("principalsPerAccount", principalsPerAccount, World.REQUIRED_ACTORS, 1000, "principalsPerAccount");
-        fraction("lateFraction", lateFraction);
-        fraction("duplicateFraction", duplicateFraction);
+        fraction("lateFraction", lateFraction, "--late");
+        fraction("duplicateFraction", duplicateFraction, "--duplicates");
     }
 
     /** 20 accounts, 4 regions, 12 principals each, ~1% late and ~0.5% duplicate deliveries, scenarios on. */
@@ -54,9 +54,9 @@ public record GeneratorOptions(Path outDir, long events, long seed, int accounts
         }
     }
 
-    private static void fraction(String name, double value) {
+    private static void fraction(String name, double value, String setting) {
         if (!(value >= 0.0 && value <= 0.5)) {
-            throw new IllegalArgumentException(name + " = " + value + " is out of range 0..0.5: change " + name);
+            throw new IllegalArgumentException(name + " = " + value + " is out of range 0..0.5: change " + setting);
         }
     }
 }

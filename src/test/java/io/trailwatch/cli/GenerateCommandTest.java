@@ -57,4 +57,21 @@ class GenerateCommandTest {
         assertEquals(ExitCode.USAGE, run("generate", "--out", dir.toString(), "--accounts", "0"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("accounts = 0 is out of range 1..1000"));
     }
+
+    @Test
+    void aCountTooLargeForItsTypeIsRefusedNotWrappedAround() {
+        assertEquals(ExitCode.USAGE, run("generate", "--out", dir.toString(), "--accounts", "4294967297"));
+        assertEquals("trailwatch generate: --accounts: '4294967297' is out of range (the largest is 2147483647)",
+                err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void aFractionOutOfRangeNamesTheOptionToChange() {
+        assertEquals(ExitCode.USAGE, run("generate", "--out", dir.toString(), "--late", "0.9"));
+        assertEquals("trailwatch generate: lateFraction = 0.9 is out of range 0..0.5: change --late",
+                err.toString(StandardCharsets.UTF_8).strip());
+        err.reset();
+        assertEquals(ExitCode.USAGE, run("generate", "--out", dir.toString(), "--duplicates", "-1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).strip().endsWith(": change --duplicates"));
+    }
 }

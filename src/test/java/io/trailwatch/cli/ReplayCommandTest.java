@@ -185,6 +185,73 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anOutputThatIsAlsoAnInputIsRefusedAndTheInputLeftAlone(@TempDir Path dir) throws IOException {
+        String records = record("e1", "2024-08-01T10:00:00Z") + "\n";
+        Path in = Files.writeString(dir.resolve("in.jsonl"), records);
+
+        for (String option : List.of("--output", "--dead-letter", "--stats")) {
+            CliRun run = CliRun.of("replay", option, in.toString(), in.toString());
+
+            assertEquals(ExitCode.USAGE, run.exit(), run.err());
+            assertEquals("trailwatch replay: " + option + ": " + in + " is also a replay input (it would be appended to"
+                    + " while it is read: write it outside the inputs)", run.err().strip());
+            assertEquals(records, Files.readString(in), option + " left the input as it was");
+        }
+    }
+
+    @Test
+    void anOutputInsideAnInputDirectoryIsRefusedOnceItExists(@TempDir Path dir) throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(logs.resolve("in.jsonl"), record("e1", "2024-08-01T10:00:00Z") + "\n");
+        Path alerts = Files.writeString(logs.resolve("alerts.jsonl"), "");
+
+        CliRun run = CliRun.of("replay", "-o", alerts.toString(), "--dead-letter", dir.resolve("dead.jsonl").toString(),
+                logs.toString());
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertTrue(run.err().startsWith("trailwatch replay: --output: " + alerts + " is also a replay input"), run.err());
+    }
+
+    @Test
+    void twoOutputsInOneFileAreRefused(@TempDir Path dir) {
+        Path out = dir.resolve("out.jsonl");
+
+        CliRun run = CliRun.of("replay", "-o", out.toString(), "--dead-letter", out.toString(), RECORDING);
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("trailwatch replay: --dead-letter: " + out + " is also the --output file (give each output its own"
+                + " file)", run.err().strip());
+    }
+
+    @Test
+    void aStatsFileInAMissingDirectoryIsWrittenLikeTheOtherOutputs(@TempDir Path dir) throws IOException {
+        Path stats = dir.resolve("new/dir/stats.json");
+
+        CliRun run = CliRun.of("replay", "-q", "--stats", stats.toString(), "-o", dir.resolve("a.jsonl").toString(), RECORDING);
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(7, JSON.readTree(stats.toFile()).path("records").asLong());
+    }
+
+    @Test
+    void aStatsPathThatCannotBeWrittenFailsBeforeTheRun(@TempDir Path dir) {
+        CliRun run = CliRun.of("replay", "--stats", dir.toString(), RECORDING);
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("", run.out(), "no alert was raised: the run did not start");
+        assertTrue(run.err().startsWith("trailwatch replay: --stats: cannot write " + dir + ": "), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void aMissingOptionValueIsNotTakenForAMissingInput() {
+        CliRun run = CliRun.of("replay", "--threads", RECORDING);
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("trailwatch replay: --threads: '" + RECORDING + "' is not a thread count (use 1 to 256)", run.err().strip());
+    }
+
+    @Test
     void aBrokenRuleIsReportedAsFileAndLine(@TempDir Path dir) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("epl"));
         Files.writeString(rules.resolve("broken.epl"), """

@@ -33,6 +33,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aDirectoryGivenAsTheConfigIsOneLineWithTheFix() {
+        CliRun run = CliRun.of("run", "--check", "--config", dir.toString());
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("trailwatch run: " + dir + ": cannot read configuration file: Is a directory (give the path of a"
+                + " YAML or JSON file)", run.err().strip());
+    }
+
+    @Test
     void anAlertFileTheDaemonCannotAppendToFailsTheCheckNamingTheConfigFile() throws IOException {
         Path config = config(dir.toString());
 
