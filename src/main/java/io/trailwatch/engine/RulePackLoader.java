@@ -45,7 +45,7 @@ final class RulePackLoader {
     private static final Logger LOG = LogManager.getLogger(RulePackLoader.class);
     private static final AtomicLong SCRATCH_RUNTIMES = new AtomicLong();
     private static final Pattern RELATIVE_LINE = Pattern.compile(" at line (\\d+)");
-    private static final Pattern NEAR_TOKEN = Pattern.compile("near '([^']+)'");
+    private static final Pattern QUOTED = Pattern.compile("'([^'\\s]+)'");
     private static final String LISTENER_EPL = "@Name('trailwatch-detections') select * from " + EsperSetup.DETECTION_TYPE;
 
     private final Path dir;
@@ -192,28 +192,35 @@ final class RulePackLoader {
             String message = withoutStatementText(item.getMessage(), item.getExpression());
             int line = Math.max(1, item.getLineNumber());
             Matcher relative = RELATIVE_LINE.matcher(message);
-            Matcher near = NEAR_TOKEN.matcher(message);
             if (relative.find()) {
                 line += Integer.parseInt(relative.group(1)) - 1;
                 message = relative.replaceFirst(" at");
-            } else if (near.find()) {
-                line = lineOfToken(module, line, near.group(1));
+            } else {
+                line = lineInStatement(module, line, message);
             }
             problems.add(new RuleProblem(display(file), line, message));
         }
     }
 
     /**
-     * The file line of {@code token} inside the statement starting at {@code statementLine}. Esper reports
-     * a syntax error against the statement with its line breaks collapsed, so the near-token is looked up
-     * in the statement's original text.
+     * The file line an error in the statement starting at {@code statementLine} points at. Esper reports
+     * the line where the statement's item begins, comments above it included, so the line is narrowed to
+     * the first name the message quotes ({@code near 'X'}, {@code Property named 'X'}) that the statement
+     * holds, else to the statement's first line of content.
      */
-    private static int lineOfToken(Module module, int statementLine, String token) {
+    private static int lineInStatement(Module module, int statementLine, String message) {
         String text = module.getModuleText();
         for (ModuleItem item : module.getItems()) {
             if (item.getLineNumber() == statementLine || item.getLineNumberContent() == statementLine) {
-                int at = text.substring(item.getCharPosStart(), item.getCharPosEnd()).indexOf(token);
-                return at < 0 ? statementLine : lineOf(text, item.getCharPosStart() + at);
+                String statement = text.substring(item.getCharPosStart(), item.getCharPosEnd());
+                Matcher quoted = QUOTED.matcher(message);
+                while (quoted.find()) {
+                    Matcher word = Pattern.compile("(?<![\\w.])" + Pattern.quote(quoted.group(1)) + "(?![\\w])").matcher(statement);
+                    if (word.find()) {
+                        return lineOf(text, item.getCharPosStart() + word.start());
+                    }
+                }
+                return Math.max(statementLine, item.getLineNumberContent());
             }
         }
         return statementLine;
@@ -255,10 +262,12 @@ final class RulePackLoader {
         return name.substring(0, name.length() - ".epl".length());
     }
 
-    /** The file as users see it: relative to the rules directory's parent ({@code epl/iam/x.epl}). */
+    /**
+     * The file as users can open it: under the rules directory as they gave it ({@code epl/iam/x.epl} for
+     * {@code epl}, {@code /srv/rules/iam/x.epl} for {@code /srv/rules}).
+     */
     private Path display(Path file) {
-        Path base = dir.getFileName();
-        return base == null ? file : base.resolve(dir.relativize(file));
+        return dir.resolve(dir.relativize(file));
     }
 
     /** The 1-based line of character {@code offset} in {@code text}. */

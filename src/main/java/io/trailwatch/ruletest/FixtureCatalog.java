@@ -24,7 +24,7 @@ public final class FixtureCatalog {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = pack.rules().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
         for (RuleInfo rule : pack.rules()) {
-            String category = categoryOf(rule);
+            String category = categoryOf(pack.directory(), rule);
             Path expectedFolder = tree.root().resolve(category.isEmpty() ? rule.id() : category + "/" + rule.id());
             for (CaseKind kind : CaseKind.values()) {
                 boolean covered = tree.casesOf(rule.id()).stream()
@@ -41,9 +41,9 @@ public final class FixtureCatalog {
             if (rule == null) {
                 problems.add(folder.directory() + ": orphan fixture folder, the pack has no rule '" + folder.ruleId()
                         + "' (rename it to a rule id or delete it)");
-            } else if (!categoryOf(rule).equals(folder.category())) {
+            } else if (!categoryOf(pack.directory(), rule).equals(folder.category())) {
                 problems.add(folder.directory() + ": fixtures of " + rule.id() + " must mirror its module " + rule.source()
-                        + " (move them to the category folder '" + categoryOf(rule) + "')");
+                        + " (move them to the category folder '" + categoryOf(pack.directory(), rule) + "')");
             }
         }
         for (FixtureCase c : tree.cases()) {
@@ -63,15 +63,11 @@ public final class FixtureCatalog {
     }
 
     /**
-     * The rule's folder under the rules directory, from its source {@code epl/iam/x.epl}: {@code iam}.
-     * A rule directly in the rules directory has the empty category.
+     * The rule's folder under the rules directory {@code rules}, from its source {@code epl/iam/x.epl}:
+     * {@code iam}. A rule directly in the rules directory has the empty category.
      */
-    static String categoryOf(RuleInfo rule) {
-        Path source = Path.of(rule.source());
-        Path parent = source.getParent();
-        if (parent == null || parent.getNameCount() < 2) {
-            return "";
-        }
-        return parent.subpath(1, parent.getNameCount()).toString().replace('\\', '/');
+    static String categoryOf(Path rules, RuleInfo rule) {
+        Path parent = rules.relativize(Path.of(rule.source())).getParent();
+        return parent == null ? "" : parent.toString().replace('\\', '/');
     }
 }

@@ -57,7 +57,7 @@ class RuleWorkflowCommandsTest {
         String text = Files.readString(module);
         Files.writeString(module, text.replace("techniques = {'T1562.008'}", "techniques = {'T1562.8'}"));
         int line = lineOf(Files.readString(module), "T1562.8");
-        String expected = "epl/" + RULE + ".epl:" + line + ": @Rule technique 'T1562.8' is not an ATT&CK id";
+        String expected = rules.resolve(RULE + ".epl") + ":" + line + ": @Rule technique 'T1562.8' is not an ATT&CK id";
 
         assertEquals(ExitCode.FAILURES, run("validate", rules.toString()));
         assertTrue(out().startsWith(expected), out());

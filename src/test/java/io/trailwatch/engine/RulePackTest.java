@@ -58,6 +58,15 @@ class RulePackTest {
         write(rules.resolve("b/helper-only.epl"), "create schema OnlyHelper as (name string);\n");
         write(rules.resolve("b/not-into-detection.epl"), "@Name('not-into-detection')\n" + HEADER + "select * from CloudTrail;\n");
         write(rules.resolve("b/valid.epl"), "@Name('valid')\n" + HEADER + BODY);
+        write(rules.resolve("b/unknown-field.epl"),
+                "// a header comment\n"
+                        + "\n"
+                        + "// and one above the statement\n"
+                        + "@Name('unknown-field')\n" + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId,\n"
+                        + "       'x' || nosuchfield as summary\n"
+                        + "from CloudTrail;\n");
         problems = assertThrows(RuleLoadException.class, () -> RulePack.load(rules)).problems();
     }
 
@@ -68,7 +77,7 @@ class RulePackTest {
 
     private static RuleProblem problem(String file, String messagePart) {
         return problems.stream()
-                .filter(p -> p.file().toString().equals(file) && p.message().contains(messagePart))
+                .filter(p -> p.file().equals(temp.resolve(file)) && p.message().contains(messagePart))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no problem in " + file + " about '" + messagePart + "' among " + problems));
     }
@@ -77,7 +86,7 @@ class RulePackTest {
     void syntaxErrorIsReportedAtItsFileLineNotTheStatementLine() {
         RuleProblem p = problem("rules/a/syntax-error.epl", "fromm");
         assertEquals(9, p.line(), p.toString());
-        assertTrue(p.toString().startsWith("rules/a/syntax-error.epl:9: "), p.toString());
+        assertTrue(p.toString().startsWith(temp.resolve("rules/a/syntax-error.epl") + ":9: "), p.toString());
     }
 
     @Test
@@ -85,6 +94,17 @@ class RulePackTest {
         RuleProblem p = problem("rules/a/syntax-mid.epl", "near '='");
         assertEquals(8, p.line(), p.toString());
         assertTrue(p.message().contains("at column"), p.message());
+    }
+
+    @Test
+    void compileErrorIsReportedOnTheLineOfTheNameItQuotesNotOnTheCommentAbove() {
+        RuleProblem p = problem("rules/b/unknown-field.epl", "Property named 'nosuchfield'");
+        assertEquals(9, p.line(), p.toString());
+    }
+
+    @Test
+    void problemsNameTheFileUnderTheDirectoryAsGivenSoItCanBeOpened() {
+        assertTrue(problems.stream().allMatch(p -> p.file().startsWith(temp.resolve("rules"))), problems.toString());
     }
 
     @Test
@@ -124,14 +144,16 @@ class RulePackTest {
 
     @Test
     void everyProblemIsCollectedAndValidModulesAddNone() {
-        assertEquals(8, problems.size(), problems.toString());
-        assertTrue(problems.stream().noneMatch(p -> p.file().toString().equals("rules/b/valid.epl")), problems.toString());
+        assertEquals(9, problems.size(), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.file().equals(temp.resolve("rules/b/valid.epl"))), problems.toString());
     }
 
     @Test
     void missingDirectoryIsAProblemNotACrash() {
         RuleLoadException e = assertThrows(RuleLoadException.class, () -> RulePack.load(temp.resolve("nowhere")));
         assertTrue(e.problems().get(0).message().contains("does not exist"), e.getMessage());
+        assertEquals(temp.resolve("nowhere") + ": ", e.problems().get(0).toString().substring(0, temp.resolve("nowhere").toString().length() + 2),
+                "a problem of the whole directory has no line");
     }
 
     @Test
