@@ -65,11 +65,21 @@ public final class Daemon {
      * @return the loaded rules
      */
     public static RulePack check(DaemonConfig config) throws RuleLoadException, ConfigException, IOException {
-        RulePack pack = RulePack.load(Path.of(config.rules()));
+        RulePack pack = rules(config);
         stateStore(config);
         deadLetterFile(config).close();
         closeAll(Sinks.create(config.sinks(), Path.of(config.stateDir())), new ArrayList<>());
         return pack;
+    }
+
+    /** The rule pack; a {@code rules} key naming no directory is the configuration's to fix, not a rule problem. */
+    private static RulePack rules(DaemonConfig config) throws RuleLoadException, ConfigException {
+        Path dir = Path.of(config.rules());
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("rules " + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory")
+                    + " (set 'rules' to the directory of your .epl rule modules, e.g. the epl/ directory of this installation)");
+        }
+        return RulePack.load(dir);
     }
 
     private static DeadLetterFile deadLetterFile(DaemonConfig config) throws ConfigException {
@@ -102,7 +112,7 @@ public final class Daemon {
      * drained) or the pipeline fails (returns false; the next start re-reads from the last commit).
      */
     public boolean run() throws RuleLoadException, ConfigException, IOException {
-        RulePack pack = RulePack.load(Path.of(config.rules()));
+        RulePack pack = rules(config);
         StateStore store = stateStore(config);
         Duration retention = pack.longestWindow().plus(config.lateness()).plus(ID_RETENTION_MARGIN);
         DeliveredAlertIds delivered = new DeliveredAlertIds(store, retention, MAX_DELIVERED_IDS);

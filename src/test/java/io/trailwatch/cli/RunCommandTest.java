@@ -16,9 +16,13 @@ class RunCommandTest {
     Path dir;
 
     private Path config(String alertPath) throws IOException {
+        return config(alertPath, "epl");
+    }
+
+    private Path config(String alertPath, String rules) throws IOException {
         Path input = Files.createDirectories(dir.resolve("in"));
         return Files.writeString(dir.resolve("trailwatch.yaml"), "sources:\n  - type: directory\n    path: " + input
-                + "\nrules: epl\nstateDir: " + dir.resolve("state") + "\nsinks:\n  - type: file\n    format: json\n"
+                + "\nrules: " + rules + "\nstateDir: " + dir.resolve("state") + "\nsinks:\n  - type: file\n    format: json\n"
                 + "    path: " + alertPath + "\n");
     }
 
@@ -50,5 +54,24 @@ class RunCommandTest {
         assertEquals(ExitCode.USAGE, run.exit(), run.err());
         assertEquals("trailwatch run: " + config + ": sinks[0]: cannot append to " + dir + ": Is a directory (give the"
                 + " file sink a path the daemon's user can write)", run.err().strip());
+    }
+
+    @Test
+    void aRulesDirectoryThatIsNotThereNamesTheConfigFileAndKey() throws IOException {
+        Path config = config(dir.resolve("alerts.jsonl").toString(), "/opt/nowhere/epl");
+
+        CliRun run = CliRun.of("run", "--check", "--config", config.toString());
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals("trailwatch run: " + config + ": rules /opt/nowhere/epl: no such directory (set 'rules' to the"
+                + " directory of your .epl rule modules, e.g. the epl/ directory of this installation)", run.err().strip());
+    }
+
+    @Test
+    void theReadmesTryItConfigurationChecksOkFromTheRepository() {
+        CliRun run = CliRun.of("run", "--check", "--config", "config/trailwatch.local.yaml");
+
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertTrue(run.out().startsWith("config/trailwatch.local.yaml: OK (1 source(s), "), run.out());
     }
 }
