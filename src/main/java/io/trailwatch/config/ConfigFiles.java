@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,7 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +43,9 @@ public final class ConfigFiles {
 
     private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
     private static final ObjectMapper YAML = configure(YAMLMapper.builder()).build();
+    private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
+    /** Jackson's location text when it leaves the source out; the line and column are what users need. */
+    private static final Pattern REDACTED_LOCATION = Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]");
 
     private ConfigFiles() {}
 
@@ -108,15 +118,53 @@ public final class ConfigFiles {
             return new ConfigException(where + "unknown key '" + path(u) + "' (known keys: " + known + ")", e);
         }
         if (e instanceof InvalidTypeIdException t) {
-            return new ConfigException(where + "bad 'type' at '" + path(t) + "': " + oneLine(t.getOriginalMessage()), e);
+            Matcher known = KNOWN_TYPE_IDS.matcher(String.valueOf(t.getOriginalMessage()));
+            return new ConfigException(where + "bad 'type' at '" + path(t) + "': '" + t.getTypeId() + "' is not a known type"
+                    + (known.find() ? " (use one of: " + known.group(1) + ")" : ""), e);
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException cause) {
             return new ConfigException(where + at(v) + oneLine(cause.getMessage()), e);
+        }
+        if (e instanceof InvalidFormatException f && expected(f.getTargetType()) != null) {
+            return new ConfigException(where + at(f) + "'" + f.getValue() + "' is not " + expected(f.getTargetType()), e);
+        }
+        if (e instanceof MismatchedInputException m && expected(m.getTargetType()) != null && !m.getPath().isEmpty()) {
+            return new ConfigException(where + at(m) + "expected " + expected(m.getTargetType()), e);
         }
         if (e instanceof JsonMappingException m) {
             return new ConfigException(where + at(m) + oneLine(m.getOriginalMessage()), e);
         }
         return new ConfigException(where + "syntax error: " + oneLine(e.getOriginalMessage()), e);
+    }
+
+    /** What a value of {@code type} is, in the words of a configuration file; null for other types. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a single value (text)";
+        }
+        if (type.isEnum()) {
+            return "one of: " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "a mapping of keys to values";
+        }
+        return null;
     }
 
     /** {@code at 'a.b[0]': }, or nothing for a problem of the top-level object. */
@@ -172,7 +220,8 @@ public final class ConfigFiles {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        return message == null ? "" : REDACTED_LOCATION.matcher(message.replaceAll("\\s*\\R\\s*", " ").trim())
+                .replaceAll("line $1, column $2");
     }
 
     private static String describe(Class<?> type) {

@@ -155,8 +155,31 @@ class ConfigFilesTest {
         String duration = assertThrows(ConfigException.class, () -> ConfigFiles.read(badDuration, SinksFile.class)).getMessage();
 
         assertTrue(key.startsWith(unknownKey + ":5: unknown key 'sinks[1].retries' (known keys: "), key);
-        assertTrue(type.startsWith(unknownType + ":2: bad 'type' at 'sinks[0]"), type);
-        assertTrue(type.contains("kafka"), type);
+        assertTrue(type.startsWith(unknownType + ":2: bad 'type' at 'sinks[0]': 'kafka' is not a known type (use one of: "), type);
+        assertTrue(type.contains("webhook"), type);
         assertTrue(duration.contains(":4: at 'sinks[0].backoffMax': 'soon' is not a duration"), duration);
+    }
+
+    @Test
+    void valuesOfTheWrongKindAreWordedForTheFileNotForJava() throws Exception {
+        String base = "sinks:\n  - type: webhook\n    url: https://h/x\n";
+        String number = message(write("n.yaml", base + "    batchSize: lots\n"));
+        String severity = message(write("s.yaml", base + "    minSeverity: loud\n"));
+        String list = message(write("l.yaml", "sinks: stdout\n"));
+        String text = message(write("t.yaml", base + "    format: [json]\n"));
+        String truncated = message(write("x.json", "{\"sinks\": [{\"type\": \"stdout\"}]"));
+
+        assertTrue(number.endsWith(":4: at 'sinks[0].batchSize': 'lots' is not a whole number"), number);
+        assertTrue(severity.endsWith(":4: at 'sinks[0].minSeverity': 'loud' is not one of: info, low, medium, high, critical"), severity);
+        assertTrue(list.endsWith(":1: at 'sinks': expected a list"), list);
+        assertTrue(text.endsWith(":4: at 'sinks[0].format': expected a single value (text)"), text);
+        assertTrue(truncated.contains("(start marker at line 1, column 1)"), truncated);
+        for (String m : List.of(number, severity, list, text, truncated)) {
+            assertFalse(m.contains("java.") || m.contains("io.trailwatch") || m.contains("REDACTED"), m);
+        }
+    }
+
+    private static String message(Path file) {
+        return assertThrows(ConfigException.class, () -> ConfigFiles.read(file, SinksFile.class)).getMessage();
     }
 }
