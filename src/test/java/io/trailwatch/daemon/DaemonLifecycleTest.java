@@ -64,7 +64,7 @@ class DaemonLifecycleTest {
 
         Files.writeString(fixture.rules.resolve("broken.epl"), "@Name('broken')\nselect nosuchfield from CloudTrail;\n");
         daemon.await(Duration.ofSeconds(30), "the broken rule's error in the log",
-                () -> daemon.log().contains("Rule reload rejected, the running rules stay: rules/broken.epl:1: "));
+                () -> daemon.log().contains("Rule reload rejected, the running rules stay: " + fixture.rules.resolve("broken.epl") + ":2: "));
         assertTrue(body("/metrics").contains("trailwatch_rule_reloads_total{result=\"rejected\"} 1.0"));
         DaemonFixture.dropIn(day.resolve("f3.json"), DaemonFixture.deliveryFile(List.of("ev-3-a")));
         expected.add("ev-3-a");
