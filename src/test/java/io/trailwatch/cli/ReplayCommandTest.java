@@ -141,6 +141,25 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anEntryOfATreeThatCannotBeReadIsCountedAndDeadLetteredAndTheTreeIsStillRead(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in/sub"));
+        Files.writeString(in.resolve("a.jsonl"), record("e1", "2024-08-01T10:00:00Z") + "\n");
+        Path broken = Files.createSymbolicLink(in.resolve("b.json"), in.resolve("gone.json"));
+        Files.writeString(in.resolve("c.jsonl"), record("e2", "2024-08-01T10:00:01Z") + "\n");
+        Path dead = dir.resolve("dead.jsonl");
+
+        CliRun run = CliRun.of("replay", "--dead-letter", dead.toString(), dir.resolve("in").toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("(0 skipped as not CloudTrail, 1 unreadable): 2 records in"), run.err());
+        assertTrue(run.err().contains("bad records 1 "), run.err());
+        List<JsonNode> letters = Files.readAllLines(dead).stream().map(ReplayCommandTest::parse).toList();
+        assertEquals(1, letters.size(), letters.toString());
+        assertEquals(broken.toString(), letters.get(0).get("file").asText());
+        assertEquals("read failed: broken symbolic link (its target does not exist)", letters.get(0).get("reason").asText());
+    }
+
+    @Test
     void aCleanRunLeavesNoDeadLetterFile(@TempDir Path dir) {
         Path dead = dir.resolve("dead.jsonl");
         assertEquals(0, CliRun.of("replay", "--dead-letter", dead.toString(), RECORDING).exit());
