@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Decodes CloudTrail records from every delivery format into {@link CloudTrailEvent}s, recognising the
@@ -33,7 +32,9 @@ import java.util.zip.GZIPInputStream;
  * without {@code eventTime} uses {@code @timestamp} (Logstash exports). Optional fields of the wrong JSON
  * type are ignored as if absent, so the event still reaches the rules (see {@code RecordReader}).
  * Malformed JSON is reported once and decoding resumes at the next line starting with {@code '{'} or
- * {@code '['}; a truncated or corrupt gzip stream is reported after the records before the damage.
+ * {@code '['}; a truncated or corrupt gzip stream is reported after the records before the damage. A gzip
+ * input may hold several members one after another (concatenated files); bytes after a member that are not
+ * another member are reported too (see {@link GzipMembers}).
  *
  * <p>Origins carry the 1-based line where the record starts when it starts a line or lies past the first
  * line, and always the byte offset in the decoded (decompressed) stream.
@@ -80,7 +81,7 @@ public final class CloudTrailDecoder {
         InputStream decoded = buffered;
         if (gzip) {
             try {
-                decoded = new GZIPInputStream(buffered, BUFFER);
+                decoded = new GzipMembers(buffered, BUFFER);
             } catch (SourceReadException e) {
                 throw e.original();
             } catch (IOException e) {
@@ -93,6 +94,9 @@ public final class CloudTrailDecoder {
             new DecodeRun(factory, limits, name, listener, window, gzip).run();
         } finally {
             window.release();
+            if (gzip) {
+                decoded.close();
+            }
         }
     }
 

@@ -9,10 +9,12 @@ import io.trailwatch.source.Origin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of bad input: exact counts, a reason naming the problem, and good records after it still decoded. */
@@ -50,6 +52,74 @@ class CloudTrailDecoderBadInputTest {
         assertEquals("id-0", c.events.get(0).event().getEventId());
         assertEquals(1, c.bad.size());
         assertReason(c, 0, "gzip data is truncated or corrupt");
+    }
+
+    @Test
+    void concatenatedGzipMembersArrivingThroughAPipeAreAllRead() throws IOException {
+        byte[] first = Collected.gzip(record("a") + "\n");
+        byte[] second = Collected.gzip(record("b") + "\n");
+        // A pipe between two writes: available() is 0 once the first member has been read.
+        InputStream pipe = new SequenceInputStream(new ByteArrayInputStream(first), new ByteArrayInputStream(second)) {
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+        Collected c = new Collected();
+        new CloudTrailDecoder().decode(pipe, "-", c);
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(0, c.bad.size(), () -> c.bad.toString());
+    }
+
+    @Test
+    void aDamagedSecondGzipMemberIsReportedNotTakenForTheEnd() throws IOException {
+        byte[] first = Collected.gzip(record("a") + "\n");
+        byte[] second = Collected.gzip(record("b") + "\n");
+        second[2] = 7; // compression method: not deflate
+        Collected c = Collected.decode(concat(first, second), new CloudTrailDecoder());
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "the bytes at compressed offset " + first.length + ", after gzip member 1, are not a gzip member:"
+                + " unsupported compression method 7");
+    }
+
+    @Test
+    void garbageAfterTheLastGzipMemberIsReportedAfterEveryRecord() throws IOException {
+        byte[] gz = Collected.gzip("{\"Records\":[" + record("a") + "," + record("b") + "]}");
+        Collected c = Collected.decode(concat(gz, "GARBAGE".getBytes(StandardCharsets.US_ASCII)), new CloudTrailDecoder());
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "after gzip member 1, are not a gzip member: no gzip magic (found 0x47 0x41)");
+    }
+
+    @Test
+    void gzipHeadersWithNameCommentExtraFieldAndHeaderCrcAreRead() throws IOException {
+        byte[] plain = Collected.gzip(record("a") + "\n");
+        byte[] header = {0x1f, (byte) 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3,
+            3, 0, 'x', 'y', 'z', 'a', '.', 'j', 's', 'o', 'n', 0, 'h', 'i', 0};
+        CRC32 headerCrc = new CRC32();
+        headerCrc.update(header);
+        byte[] crc16 = {(byte) headerCrc.getValue(), (byte) (headerCrc.getValue() >> 8)};
+        byte[] named = concat(concat(header, crc16), Arrays.copyOfRange(plain, 10, plain.length));
+        Collected c = Collected.decode(concat(named, plain), new CloudTrailDecoder());
+        assertEquals(List.of("a", "a"), c.eventIds());
+        assertEquals(0, c.bad.size(), () -> c.bad.toString());
+    }
+
+    @Test
+    void aCorruptGzipTrailerIsReported() throws IOException {
+        byte[] gz = Collected.gzip(record("a") + "\n");
+        gz[gz.length - 8] ^= 1;
+        Collected c = Collected.decode(gz, new CloudTrailDecoder());
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "gzip member 1 fails its CRC or size check");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test
