@@ -222,8 +222,8 @@ final class DecodeRun {
         @Override
         public boolean read(String key, JsonParser p, JsonToken t) throws IOException {
             boolean consumed = true;
-            if (key.equals("Records") && t == JsonToken.START_ARRAY) {
-                records = readRecords(p);
+            if (key.equals("Records")) {
+                records = t == JsonToken.START_ARRAY ? readRecords(p) : notAnArray(p, t, key);
             } else if (key.equals("Events") && t == JsonToken.START_ARRAY) {
                 lookupEvents = readLookupEvents(p);
             } else if (key.equals("logEvents") && t == JsonToken.START_ARRAY) {
@@ -392,6 +392,14 @@ final class DecodeRun {
         Start start = startOf(p);
         p.skipChildren();
         bad(origin(start), what + " is " + RecordReader.describe(t) + ", not a record object", excerpt(start, p));
+    }
+
+    /** An envelope key that must hold an array of records but does not: the delivery file is broken, not foreign. */
+    private boolean notAnArray(JsonParser p, JsonToken t, String key) throws IOException {
+        Start start = startOf(p);
+        p.skipChildren();
+        bad(origin(start), key + " is " + RecordReader.describe(t) + ", not an array of records", excerpt(start, p));
+        return true;
     }
 
     private void notCloudTrail(JsonParser p, Start start, String what) {

@@ -123,6 +123,28 @@ class CloudTrailDecoderBadInputTest {
     }
 
     @Test
+    void recordsThatIsNotAnArrayIsABadRecordNotAForeignFile() throws IOException {
+        Collected c = Collected.decode("{\"Records\":{\"eventID\":\"x\"}}\n{\"Records\":\"none\"}\n{\"Records\":["
+                + record("a") + "]}\n");
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(List.of(), c.skipped);
+        assertEquals(2, c.bad.size());
+        assertReason(c, 0, "Records is an object, not an array of records");
+        assertEquals(Origin.offset("test", 11), c.bad.get(0).origin());
+        assertEquals("{\"eventID\":\"x\"}", c.bad.get(0).excerpt());
+        assertReason(c, 1, "Records is a string, not an array of records");
+        assertEquals(2, c.bad.get(1).origin().line());
+    }
+
+    @Test
+    void anEmptyRecordsArrayIsNeitherBadNorSkipped() throws IOException {
+        Collected c = Collected.decode("{\"Records\":[]}");
+        assertEquals(0, c.events.size());
+        assertEquals(0, c.bad.size());
+        assertEquals(List.of(), c.skipped);
+    }
+
+    @Test
     void malformedLineInJsonLinesLosesOnlyThatLine() throws IOException {
         Collected c = Collected.decode(record("a") + "\n{\"eventID\": \"b\", broken\n" + record("c") + "\n");
         assertEquals(List.of("a", "c"), c.eventIds());
