@@ -25,6 +25,11 @@ class CloudTrailDecoderBadInputTest {
                 + "\"requestParameters\":{\"bucketName\":\"b-" + id + "\"}}";
     }
 
+    private static byte[] agent(String id, int length) {
+        return ("{\"eventID\":\"" + id + "\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\",\"userAgent\":\""
+                + "z".repeat(length) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void assertReason(Collected c, int index, String fragment) {
         String reason = c.bad.get(index).reason();
         assertTrue(reason.contains(fragment), () -> "reason '" + reason + "' lacks '" + fragment + "'");
@@ -319,6 +324,17 @@ class CloudTrailDecoderBadInputTest {
                 + "x".repeat(50_000) + "\"}";
         Collected c = Collected.decode((record("a") + "\n" + huge + "\n" + record("b")).getBytes(StandardCharsets.UTF_8), decoder);
         assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "String value length");
+    }
+
+    @Test
+    void theStringLimitHoldsWhateverWasDecodedBeforeOnTheThread() throws IOException {
+        Collected allowed = Collected.decode(agent("long", 300_000), new CloudTrailDecoder());
+        assertEquals(List.of("long"), allowed.eventIds(), "leaves the thread's recycled parser buffer at its largest");
+
+        Collected c = Collected.decode(agent("l", 50_000), new CloudTrailDecoder(new DecodeLimits(64, 10_000, 1000, 1 << 20)));
+        assertEquals(List.of(), c.eventIds());
         assertEquals(1, c.bad.size());
         assertReason(c, 0, "String value length");
     }
