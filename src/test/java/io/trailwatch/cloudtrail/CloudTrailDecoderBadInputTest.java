@@ -329,6 +329,38 @@ class CloudTrailDecoderBadInputTest {
     }
 
     @Test
+    void aStringOverTheLimitInAOneLineDeliveryFileCostsOnlyItsRecordHoweverLong() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 100_000, 1000, 1 << 20));
+        // After the limit: escaped quotes and brackets inside the string, then more of the record, nested.
+        String huge = "{\"eventID\":\"h\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\","
+                + "\"requestParameters\":{\"policy\":{\"doc\":\"" + "x".repeat(300_000) + "\\\"}],[{\\\\\"},"
+                + "\"more\":[1,{\"k\":\"]}\"}]},\"userAgent\":\"u\"}";
+        String line = deliveryFile(record("a"), huge, record("b"), record("c"));
+        Collected c = Collected.decode((line + "\n" + deliveryFile(record("d")) + "\n").getBytes(StandardCharsets.UTF_8), decoder);
+
+        assertEquals(List.of("a", "b", "c", "d"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "String value length");
+        assertReason(c, 0, "decoding resumes at the next element of the array");
+        assertEquals(Origin.offset("test", line.indexOf(huge)), c.bad.get(0).origin());
+        assertEquals(Origin.offset("test", line.indexOf(record("b"))), c.events.get(1).origin());
+        assertEquals(2, c.events.get(3).origin().line());
+    }
+
+    @Test
+    void aStringOverTheLimitInAPrettyPrintedArrayCostsOnlyItsElement() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 100_000, 1000, 1 << 20));
+        String huge = "{\"eventID\":\"h\",\"userAgent\":\"" + "y".repeat(300_000) + "\",\n    \"eventName\":\"X\"}";
+        String text = "[\n  " + record("a") + ",\n  " + huge + ",\n  " + record("b") + "\n]\n";
+        Collected c = Collected.decode(text.getBytes(StandardCharsets.UTF_8), decoder);
+
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertEquals(3, c.bad.get(0).origin().line());
+        assertEquals(5, c.events.get(1).origin().line());
+    }
+
+    @Test
     void theStringLimitHoldsWhateverWasDecodedBeforeOnTheThread() throws IOException {
         Collected allowed = Collected.decode(agent("long", 300_000), new CloudTrailDecoder());
         assertEquals(List.of("long"), allowed.eventIds(), "leaves the thread's recycled parser buffer at its largest");
