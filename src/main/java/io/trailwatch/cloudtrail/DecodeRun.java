@@ -400,6 +400,9 @@ final class DecodeRun {
 
     private void notAnObject(JsonParser p, JsonToken t, String what) throws IOException {
         Start start = startOf(p);
+        if (t == JsonToken.VALUE_STRING) {
+            p.finishToken(); // read to its closing quote, so that the excerpt shows the string
+        }
         p.skipChildren();
         bad(origin(start), what + " is " + RecordReader.describe(t) + ", not a record object", excerpt(start, p));
     }

@@ -182,6 +182,7 @@ class CloudTrailDecoderBadInputTest {
         assertEquals(3, c.bad.size());
         assertReason(c, 0, "array element is a number, not a record object");
         assertReason(c, 2, "array element is an array");
+        assertEquals(List.of("42", "\"text\"", "[1]"), c.bad.stream().map(Collected.Bad::excerpt).toList());
     }
 
     @Test
