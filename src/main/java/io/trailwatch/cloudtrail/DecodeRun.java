@@ -386,7 +386,8 @@ final class DecodeRun {
         try {
             result = EventNormaliser.normalise(r);
         } catch (RuntimeException e) {
-            LOG.warn("Could not normalise the record at {}", origin, e);
+            LOG.warn("Could not normalise the record at {}: {}", origin, e.toString());
+            LOG.debug("Normalising the record at {} failed", origin, e);
             bad(origin, "record could not be normalised: " + e, excerpt.get());
             return;
         }
