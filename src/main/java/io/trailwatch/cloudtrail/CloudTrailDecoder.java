@@ -15,7 +15,7 @@ import java.util.Objects;
  * Decodes CloudTrail records from every delivery format into {@link CloudTrailEvent}s, recognising the
  * format by content, never by file name. Thread-safe: one decoder may decode several inputs at once.
  *
- * <p>Formats: gzip or plain; S3 delivery files {@code {"Records":[...]}} (extra top-level keys ignored);
+ * <p>Formats: gzip or plain; UTF-8, or UTF-16 (transcoded, see {@link Utf8Input}); S3 delivery files {@code {"Records":[...]}} (extra top-level keys ignored);
  * JSON lines, records concatenated with or without whitespace, pretty-printed records one after another;
  * a bare array of records; EventBridge envelopes ({@code detail-type} ending in {@code via CloudTrail},
  * record in {@code detail}), alone, one per line or in arrays; {@code aws cloudtrail lookup-events} output
@@ -37,7 +37,7 @@ import java.util.Objects;
  * another member are reported too (see {@link GzipMembers}).
  *
  * <p>Origins carry the 1-based line where the record starts when it starts a line or lies past the first
- * line, and always the byte offset in the decoded (decompressed) stream.
+ * line, and always the byte offset in the decoded (decompressed, UTF-8) stream.
  */
 public final class CloudTrailDecoder {
 
@@ -89,7 +89,7 @@ public final class CloudTrailDecoder {
                 return;
             }
         }
-        InputWindow window = new InputWindow(decoded);
+        InputWindow window = new InputWindow(new Utf8Input(decoded));
         try {
             new DecodeRun(factory, limits, name, listener, window, gzip).run();
         } finally {

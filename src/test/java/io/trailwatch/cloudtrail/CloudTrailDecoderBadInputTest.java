@@ -10,12 +10,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each kind of bad input: exact counts, a reason naming the problem, and good records after it still decoded. */
 class CloudTrailDecoderBadInputTest {
@@ -147,6 +150,24 @@ class CloudTrailDecoderBadInputTest {
         assertEquals(0, c.events.size());
         assertEquals(0, c.bad.size());
         assertEquals(List.of(), c.skipped);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UTF-16, true", "UTF-16LE, false", "UTF-16BE, false"})
+    void aMalformedLineInUtf16TextLosesOnlyThatLineAndIsQuotedReadably(String charset, boolean bom) throws IOException {
+        String text = record("a") + "\r\n{\"eventID\": \"b\", broken \u00e9\r\n" + record("c") + "\r\n"
+                + record("d").replace("b-d", "b-\ud83d\ude00") + "\r\n";
+        byte[] bytes = text.getBytes(Charset.forName(charset)); // Java's UTF-16 writes a big-endian BOM
+        assertEquals(bom, (bytes[0] & 0xff) == 0xfe);
+
+        Collected c = Collected.decode(bytes, new CloudTrailDecoder());
+
+        assertEquals(List.of("a", "c", "d"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertEquals(2, c.bad.get(0).origin().line());
+        assertTrue(c.bad.get(0).excerpt().contains("{\"eventID\": \"b\", broken \u00e9"), c.bad.get(0).excerpt());
+        assertEquals(3, c.events.get(1).origin().line());
+        assertEquals("b-\ud83d\ude00", c.events.get(2).event().getRequestParameters().get("bucketName"));
     }
 
     @Test
