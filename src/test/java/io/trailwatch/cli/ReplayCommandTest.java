@@ -147,12 +147,18 @@ class ReplayCommandTest {
         Path broken = Files.createSymbolicLink(in.resolve("b.json"), in.resolve("gone.json"));
         Files.writeString(in.resolve("c.jsonl"), record("e2", "2024-08-01T10:00:01Z") + "\n");
         Path dead = dir.resolve("dead.jsonl");
+        Path stats = dir.resolve("stats.json");
 
-        CliRun run = CliRun.of("replay", "--dead-letter", dead.toString(), dir.resolve("in").toString());
+        CliRun run = CliRun.of("replay", "--dead-letter", dead.toString(), "--stats", stats.toString(),
+                dir.resolve("in").toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("(0 skipped as not CloudTrail, 1 unreadable): 2 records in"), run.err());
         assertTrue(run.err().contains("bad records 1 "), run.err());
+        JsonNode counters = JSON.readTree(stats.toFile());
+        assertEquals(List.of(3L, 0L, 1L, 2L, 1L), List.of(counters.path("inputs").asLong(), counters.path("skippedFiles").asLong(),
+                counters.path("unreadableInputs").asLong(), counters.path("records").asLong(),
+                counters.path("badRecords").asLong()), "the summary's counters: " + counters);
         List<JsonNode> letters = Files.readAllLines(dead).stream().map(ReplayCommandTest::parse).toList();
         assertEquals(1, letters.size(), letters.toString());
         assertEquals(broken.toString(), letters.get(0).get("file").asText());
