@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -57,12 +58,16 @@ public final class ReplayInputs {
         return List.copyOf(inputs);
     }
 
+    /** Walks {@code dir}; a directory given as a link is walked at its target, its files named under the link. */
     private static List<ReplayInput> walk(Path dir) throws IOException {
         List<ReplayInput> found = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        boolean link = Files.isSymbolicLink(dir);
+        Path start = link ? dir.toRealPath() : dir;
+        Function<Path, Path> named = link ? p -> dir.resolve(start.relativize(p)) : Function.identity();
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
-                return d.equals(dir) || !isHidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                return d.equals(start) || !isHidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
@@ -70,12 +75,13 @@ public final class ReplayInputs {
                 if (isHidden(file) || isNote(file)) {
                     return FileVisitResult.CONTINUE;
                 }
+                Path name = named.apply(file);
                 if (attributes.isRegularFile() || Files.isRegularFile(file)) {
-                    found.add(new ReplayInput(file, file.toString()));
+                    found.add(new ReplayInput(name, name.toString()));
                 } else if (Files.isDirectory(file)) {
-                    LOG.warn("Not following the symbolic link {} to a directory; pass it as an argument to read it", file);
+                    LOG.warn("Not following the symbolic link {} to a directory; pass it as an argument to read it", name);
                 } else {
-                    found.add(ReplayInput.unreadable(file, attributes.isSymbolicLink()
+                    found.add(ReplayInput.unreadable(name, attributes.isSymbolicLink()
                             ? "broken symbolic link (its target does not exist)" : "not a regular file"));
                 }
                 return FileVisitResult.CONTINUE;
@@ -83,14 +89,14 @@ public final class ReplayInputs {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                found.add(ReplayInput.unreadable(file, FileProblems.reason(e)));
+                found.add(ReplayInput.unreadable(named.apply(file), FileProblems.reason(e)));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException e) {
                 if (e != null) {
-                    found.add(ReplayInput.unreadable(d, "listing the directory failed part-way: " + FileProblems.reason(e)));
+                    found.add(ReplayInput.unreadable(named.apply(d), "listing the directory failed part-way: " + FileProblems.reason(e)));
                 }
                 return FileVisitResult.CONTINUE;
             }

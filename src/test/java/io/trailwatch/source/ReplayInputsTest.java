@@ -80,6 +80,20 @@ class ReplayInputsTest {
     }
 
     @Test
+    void aDirectoryGivenAsALinkIsWalkedAndItsFilesNamedUnderTheLink(@TempDir Path dir) throws IOException {
+        Path real = Files.createDirectories(dir.resolve("volume/logs/sub"));
+        Files.writeString(real.resolve("a.json"), "x");
+        Path link = Files.createSymbolicLink(dir.resolve("cloudtrail"), real.getParent());
+
+        List<ReplayInput> inputs = ReplayInputs.expand(List.of(link.toString()));
+
+        assertEquals(List.of(link.resolve("sub/a.json").toString()), inputs.stream().map(ReplayInput::name).toList());
+        try (InputStream in = inputs.get(0).open()) {
+            assertEquals('x', in.read());
+        }
+    }
+
+    @Test
     void aDirectoryThatCannotBeListedIsAnInputThatFailsNotAnAbortedWalk(@TempDir Path dir) throws IOException {
         Path good = Files.writeString(dir.resolve("a.json"), "x");
         Path locked = Files.createDirectories(dir.resolve("locked"));
