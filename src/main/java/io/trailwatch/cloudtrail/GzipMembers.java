@@ -34,6 +34,7 @@ final class GzipMembers extends InputStream {
     private final byte[] buffer;
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
+    private final byte[] single = new byte[1];
     private int bufferPosition;
     private int bufferLimit;
     /** Compressed bytes taken from {@link #in} before the buffer's first byte. */
@@ -60,8 +61,7 @@ final class GzipMembers extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

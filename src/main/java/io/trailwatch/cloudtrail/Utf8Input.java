@@ -26,6 +26,7 @@ final class Utf8Input extends InputStream {
     private static final int CHARS = 4096;
 
     private final InputStream in;
+    private final byte[] single = new byte[1];
     private InputStream source;
 
     Utf8Input(InputStream in) {
@@ -34,8 +35,7 @@ final class Utf8Input extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -75,6 +75,7 @@ final class Utf8Input extends InputStream {
     /** Encodes the characters of a reader as UTF-8, keeping a surrogate pair split across reads together. */
     private static final class Transcoder extends InputStream {
         private final Reader reader;
+        private final byte[] single = new byte[1];
         private final char[] chars = new char[CHARS + 1];
         private int carried;
         private byte[] pending = new byte[0];
@@ -86,8 +87,7 @@ final class Utf8Input extends InputStream {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
         }
 
         @Override
