@@ -135,6 +135,9 @@ final class GzipMembers extends InputStream {
     /** Reads a member's header after its first two bytes; the data CRC is free here and checks the header's. */
     private void readHeader(int magic1, int magic2) throws IOException {
         member++;
+        if (magic1 < 0 || magic2 < 0) {
+            throw new EOFException("the gzip header is truncated");
+        }
         if (magic1 != MAGIC_1 || magic2 != MAGIC_2) {
             throw new ZipException(String.format("no gzip magic (found 0x%02x 0x%02x)", magic1 & 0xff, magic2 & 0xff));
         }
