@@ -49,6 +49,9 @@ final class StatsFile {
     /** @param cpu the process's CPU use at the end of the replay, before the collections that measure the live heap */
     static void write(Path file, ReplayStats stats, HeapWatch heap, CpuUse cpu, long liveBytesAtEnd) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("inputs", stats.inputs());
+        out.put("skippedFiles", stats.skippedFiles());
+        out.put("unreadableInputs", stats.unreadableInputs());
         out.put("records", stats.records());
         out.put("badRecords", stats.badRecords());
         out.put("duplicates", stats.duplicates());

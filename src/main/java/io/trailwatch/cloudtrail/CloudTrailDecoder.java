@@ -10,13 +10,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Decodes CloudTrail records from every delivery format into {@link CloudTrailEvent}s, recognising the
  * format by content, never by file name. Thread-safe: one decoder may decode several inputs at once.
  *
- * <p>Formats: gzip or plain; S3 delivery files {@code {"Records":[...]}} (extra top-level keys ignored);
+ * <p>Formats: gzip or plain; UTF-8, or UTF-16 (transcoded, see {@link Utf8Input}); S3 delivery files {@code {"Records":[...]}} (extra top-level keys ignored);
  * JSON lines, records concatenated with or without whitespace, pretty-printed records one after another;
  * a bare array of records; EventBridge envelopes ({@code detail-type} ending in {@code via CloudTrail},
  * record in {@code detail}), alone, one per line or in arrays; {@code aws cloudtrail lookup-events} output
@@ -33,10 +32,12 @@ import java.util.zip.GZIPInputStream;
  * without {@code eventTime} uses {@code @timestamp} (Logstash exports). Optional fields of the wrong JSON
  * type are ignored as if absent, so the event still reaches the rules (see {@code RecordReader}).
  * Malformed JSON is reported once and decoding resumes at the next line starting with {@code '{'} or
- * {@code '['}; a truncated or corrupt gzip stream is reported after the records before the damage.
+ * {@code '['}; a truncated or corrupt gzip stream is reported after the records before the damage. A gzip
+ * input may hold several members one after another (concatenated files); bytes after a member that are not
+ * another member are reported too (see {@link GzipMembers}).
  *
  * <p>Origins carry the 1-based line where the record starts when it starts a line or lies past the first
- * line, and always the byte offset in the decoded (decompressed) stream.
+ * line, and always the byte offset in the decoded (decompressed, UTF-8) stream.
  */
 public final class CloudTrailDecoder {
 
@@ -80,7 +81,7 @@ public final class CloudTrailDecoder {
         InputStream decoded = buffered;
         if (gzip) {
             try {
-                decoded = new GZIPInputStream(buffered, BUFFER);
+                decoded = new GzipMembers(buffered, BUFFER);
             } catch (SourceReadException e) {
                 throw e.original();
             } catch (IOException e) {
@@ -88,11 +89,14 @@ public final class CloudTrailDecoder {
                 return;
             }
         }
-        InputWindow window = new InputWindow(decoded);
+        InputWindow window = new InputWindow(new Utf8Input(decoded));
         try {
             new DecodeRun(factory, limits, name, listener, window, gzip).run();
         } finally {
             window.release();
+            if (gzip) {
+                decoded.close();
+            }
         }
     }
 

@@ -24,8 +24,9 @@ import org.apache.logging.log4j.Logger;
  * Decodes one input: walks its top-level JSON values and recognises each delivery format by its keys.
  * After a syntax error or a broken limit inside an element of an array (a record of {@code Records}, an
  * element of a top-level array), the parser restarts at the next element, found by matching brackets from
- * the bad element's start: one bad record in a one-line S3 delivery file costs that record, not the rest
- * of the file. Otherwise it restarts on the next line that begins with {@code '{'} or {@code '['}.
+ * the bad element's start (or, after a string over {@link DecodeLimits#maxStringLength}, from that string's
+ * end): one bad record in a one-line S3 delivery file costs that record, not the rest of the file.
+ * Otherwise it restarts on the next line that begins with {@code '{'} or {@code '['}.
  * Not thread-safe; one instance per input.
  */
 final class DecodeRun {
@@ -71,6 +72,8 @@ final class DecodeRun {
     /** The array element being read, if any (no allocation per record), and whether it is one of Records. */
     private Start elementStart;
     private boolean elementOfRecords;
+    /** The parser's nesting depth inside the element being read, at its {@code '{'}. */
+    private int elementDepth;
 
     DecodeRun(JsonFactory factory, DecodeLimits limits, String name, DecodeListener listener,
               InputWindow window, boolean compressed) {
@@ -123,8 +126,13 @@ final class DecodeRun {
                 JsonLocation at = p == null ? null : p.currentLocation();
                 long errorOffset = at == null ? window.position() : base + at.getByteOffset();
                 long errorLine = at == null ? baseLine : baseLine + at.getLineNr() - 1;
-                resumeAt = elementStart == null ? null
-                        : nextElement(new Element(elementStart, elementOfRecords), errorOffset);
+                Element broken = elementStart == null ? null : new Element(elementStart, elementOfRecords);
+                resumeAt = broken == null ? null : nextElement(broken, errorOffset);
+                if (resumeAt == null && broken != null && at != null && isStringTooLong(e)) {
+                    int column = at.getColumnNr() + (at.getLineNr() == 1 ? firstLineColumnShift : 0);
+                    resumeAt = nextElementAfterString(broken, new Start(errorOffset, errorLine, column),
+                            p.getParsingContext().getNestingDepth() - elementDepth + 1);
+                }
                 pending = malformed(e, errorOffset, errorLine, at == null ? 0 : at.getColumnNr(),
                         resumeAt != null ? RESUMES_AT_ELEMENT : RESUMES_AT_LINE);
                 if (resumeAt != null) {
@@ -164,6 +172,7 @@ final class DecodeRun {
                 if (next == JsonToken.START_OBJECT) {
                     elementStart = startOf(p);
                     elementOfRecords = false;
+                    elementDepth = p.getParsingContext().getNestingDepth();
                     object(p, elementStart);
                     elementStart = null;
                 } else {
@@ -222,8 +231,8 @@ final class DecodeRun {
         @Override
         public boolean read(String key, JsonParser p, JsonToken t) throws IOException {
             boolean consumed = true;
-            if (key.equals("Records") && t == JsonToken.START_ARRAY) {
-                records = readRecords(p);
+            if (key.equals("Records")) {
+                records = t == JsonToken.START_ARRAY ? readRecords(p) : notAnArray(p, t, key);
             } else if (key.equals("Events") && t == JsonToken.START_ARRAY) {
                 lookupEvents = readLookupEvents(p);
             } else if (key.equals("logEvents") && t == JsonToken.START_ARRAY) {
@@ -256,6 +265,7 @@ final class DecodeRun {
                 Start start = startOf(p);
                 elementStart = start;
                 elementOfRecords = true;
+                elementDepth = p.getParsingContext().getNestingDepth();
                 RawRecord r = readGuarded(p, start, new StreamBudget(start.offset()), RecordReader.OtherField.SKIP);
                 recordStart = null;
                 elementStart = null;
@@ -376,7 +386,8 @@ final class DecodeRun {
         try {
             result = EventNormaliser.normalise(r);
         } catch (RuntimeException e) {
-            LOG.warn("Could not normalise the record at {}", origin, e);
+            LOG.warn("Could not normalise the record at {}: {}", origin, e.toString());
+            LOG.debug("Normalising the record at {} failed", origin, e);
             bad(origin, "record could not be normalised: " + e, excerpt.get());
             return;
         }
@@ -390,8 +401,19 @@ final class DecodeRun {
 
     private void notAnObject(JsonParser p, JsonToken t, String what) throws IOException {
         Start start = startOf(p);
+        if (t == JsonToken.VALUE_STRING) {
+            p.finishToken(); // read to its closing quote, so that the excerpt shows the string
+        }
         p.skipChildren();
         bad(origin(start), what + " is " + RecordReader.describe(t) + ", not a record object", excerpt(start, p));
+    }
+
+    /** An envelope key that must hold an array of records but does not: the delivery file is broken, not foreign. */
+    private boolean notAnArray(JsonParser p, JsonToken t, String key) throws IOException {
+        Start start = startOf(p);
+        p.skipChildren();
+        bad(origin(start), key + " is " + RecordReader.describe(t) + ", not an array of records", excerpt(start, p));
+        return true;
     }
 
     private void notCloudTrail(JsonParser p, Start start, String what) {
@@ -423,15 +445,46 @@ final class DecodeRun {
         }
     }
 
+    /**
+     * Where the element after {@code broken} starts when a string of it broke {@link DecodeLimits#maxStringLength}:
+     * the parser stopped inside that string, {@code depth} brackets deep in the element, and the element may be
+     * far longer than {@value #ELEMENT_SCAN} bytes (its start long gone from the window), so the scan starts at
+     * the error, inside the string, and goes on to the element's end however far it is. Null as for
+     * {@link #nextElement}.
+     */
+    private Element nextElementAfterString(Element broken, Start error, int depth) {
+        if (error.offset() < window.windowStart() || depth < 1) {
+            return null;
+        }
+        try {
+            return scanToNextElement(broken.ofRecords(), error, depth, true, Long.MAX_VALUE);
+        } catch (IOException e) {
+            return null; // the line resynchronisation meets the same failure and reports it
+        }
+    }
+
+    /** A string over the limit leaves the parser inside it, with everything before it well-formed. */
+    private static boolean isStringTooLong(IOException e) {
+        return e instanceof StreamConstraintsException && String.valueOf(e.getMessage()).startsWith("String value length");
+    }
+
     private Element scanToNextElement(Element broken) throws IOException {
         Start from = broken.start();
+        return scanToNextElement(broken.ofRecords(), from, 0, false, from.offset() + ELEMENT_SCAN);
+    }
+
+    /**
+     * Reads the window from {@code from}, {@code openBrackets} deep and inside a string or not, matching
+     * brackets outside strings, to where the depth returns to zero, then past a comma to the next {@code '{'}.
+     */
+    private Element scanToNextElement(boolean ofRecords, Start from, int openBrackets, boolean inStringAtStart,
+                                      long limit) throws IOException {
         window.rewind(from.offset());
-        long limit = from.offset() + ELEMENT_SCAN;
         long offset = from.offset();
         long line = from.line();
         int column = from.column();
-        int depth = 0;
-        boolean inString = false;
+        int depth = openBrackets;
+        boolean inString = inStringAtStart;
         boolean escaped = false;
         boolean ended = false;
         boolean comma = false;
@@ -440,7 +493,7 @@ final class DecodeRun {
             if (ended) {
                 if (c == '{' && comma) {
                     window.rewind(offset);
-                    return new Element(new Start(offset, line, column), broken.ofRecords());
+                    return new Element(new Start(offset, line, column), ofRecords);
                 }
                 if (c == ',' && !comma) {
                     comma = true;

@@ -40,7 +40,7 @@ final class EventTimes {
 
     private EventTimes() {}
 
-    /** The parsed time, or null when the text is not one of the accepted spellings. */
+    /** The parsed time, or null when the text is not one of the accepted spellings or lies past epoch milliseconds. */
     static Parsed parse(String text) {
         if (isCanonical(text)) {
             return new Parsed(text, canonicalMillis(text));
@@ -54,8 +54,8 @@ final class EventTimes {
             boolean wholeSecond = instant.getNano() / 1_000_000 == 0;
             String canonical = (wholeSecond ? SECONDS : MILLIS).format(instant.atOffset(ZoneOffset.UTC));
             return new Parsed(canonical, instant.toEpochMilli());
-        } catch (DateTimeException e) {
-            return null;
+        } catch (DateTimeException | ArithmeticException e) {
+            return null; // ArithmeticException: a year such as +999999999 has no epoch milliseconds
         }
     }
 

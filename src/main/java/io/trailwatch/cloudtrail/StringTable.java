@@ -60,9 +60,19 @@ final class StringTable {
         return LOCAL.get();
     }
 
-    /** The text of the parser's current scalar token. */
+    /**
+     * The text of the parser's current scalar token. A value too long to be looked up is read with
+     * {@code getText()}, which checks it against {@code maxStringLength}: the parser checks while reading only
+     * as its buffer fills, and the thread's recycled buffer may be large enough (64K chars) to hold the whole
+     * value, so read through {@code getTextCharacters()} a value over the limit would pass after a long value
+     * had been decoded on the same thread, and not before.
+     */
     String text(JsonParser p) throws IOException {
-        return pooled ? canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : p.getText();
+        if (!pooled) {
+            return p.getText();
+        }
+        int length = p.getTextLength();
+        return length > MAX_LENGTH ? p.getText() : canonical(p.getTextCharacters(), p.getTextOffset(), length);
     }
 
     /** {@code new String(chars, offset, length)}, or an equal instance already in the table. */

@@ -2,6 +2,7 @@ package io.trailwatch.pipeline;
 
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import io.trailwatch.cloudtrail.DecodeListener;
+import io.trailwatch.config.FileProblems;
 import io.trailwatch.source.Origin;
 import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
@@ -157,7 +158,7 @@ final class ParallelDecoder {
         try (InputStream in = input.open()) {
             decoder.decode(in, input.name(), batcher);
         } catch (IOException e) {
-            batcher.add(new DecodedItem.Unreadable(input.name(), "read failed: " + e.getMessage()));
+            batcher.add(new DecodedItem.Unreadable(input.name(), "read failed: " + FileProblems.reason(e)));
         } catch (Abandoned e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,15 +1,24 @@
 package io.trailwatch.source;
 
+import io.trailwatch.config.FileProblems;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.Function;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /** Turns replay command-line arguments into the inputs to read, in a deterministic order. */
 public final class ReplayInputs {
+
+    private static final Logger LOG = LogManager.getLogger(ReplayInputs.class);
 
     private ReplayInputs() {}
 
@@ -20,6 +29,11 @@ public final class ReplayInputs {
      * recording's SOURCE.md from being reported as a bad record. Result order is deterministic: arguments in
      * the order given, each directory's files in path order. (Replay then reads delivery files by the
      * delivery time in their names: {@code pipeline.DeliveryOrder}.)
+     *
+     * <p>Inside a directory, symbolic links to files are read and symbolic links to directories are not
+     * followed (a warning names each), so a link loop cannot make the walk endless. What cannot be read
+     * (a directory that cannot be listed, a broken link, a socket) is returned as an input whose
+     * {@link ReplayInput#open()} fails with the reason, so the replay counts and dead-letters it and goes on.
      *
      * @throws NoSuchFileException naming the first argument that does not exist
      */
@@ -44,15 +58,51 @@ public final class ReplayInputs {
         return List.copyOf(inputs);
     }
 
+    /** Walks {@code dir}; a directory given as a link is walked at its target, its files named under the link. */
     private static List<ReplayInput> walk(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(dir, p))
-                    .filter(p -> !isNote(p))
-                    .sorted()
-                    .map(p -> new ReplayInput(p, p.toString()))
-                    .toList();
-        }
+        List<ReplayInput> found = new ArrayList<>();
+        boolean link = Files.isSymbolicLink(dir);
+        Path start = link ? dir.toRealPath() : dir;
+        Function<Path, Path> named = link ? p -> dir.resolve(start.relativize(p)) : Function.identity();
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
+                return d.equals(start) || !isHidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (isHidden(file) || isNote(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                Path name = named.apply(file);
+                if (attributes.isRegularFile() || Files.isRegularFile(file)) {
+                    found.add(new ReplayInput(name, name.toString()));
+                } else if (Files.isDirectory(file)) {
+                    LOG.warn("Not following the symbolic link {} to a directory; pass it as an argument to read it", name);
+                } else {
+                    found.add(ReplayInput.unreadable(name, attributes.isSymbolicLink()
+                            ? "broken symbolic link (its target does not exist)" : "not a regular file"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                found.add(ReplayInput.unreadable(named.apply(file), FileProblems.reason(e)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                if (e != null) {
+                    found.add(ReplayInput.unreadable(named.apply(d), "listing the directory failed part-way: " + FileProblems.reason(e)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(Comparator.comparing(ReplayInput::path));
+        return found;
     }
 
     private static boolean isNote(Path file) {
@@ -60,13 +110,8 @@ public final class ReplayInputs {
         return name.endsWith(".md") || name.endsWith(".txt");
     }
 
-    /** Hidden: the file or any directory between {@code dir} and it has a name starting with a dot. */
-    private static boolean isHidden(Path dir, Path file) {
-        for (Path part : dir.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    /** Hidden: a name starting with a dot; a hidden directory is not entered. */
+    private static boolean isHidden(Path entry) {
+        return entry.getFileName().toString().startsWith(".");
     }
 }

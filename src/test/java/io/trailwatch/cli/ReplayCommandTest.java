@@ -141,6 +141,31 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anEntryOfATreeThatCannotBeReadIsCountedAndDeadLetteredAndTheTreeIsStillRead(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in/sub"));
+        Files.writeString(in.resolve("a.jsonl"), record("e1", "2024-08-01T10:00:00Z") + "\n");
+        Path broken = Files.createSymbolicLink(in.resolve("b.json"), in.resolve("gone.json"));
+        Files.writeString(in.resolve("c.jsonl"), record("e2", "2024-08-01T10:00:01Z") + "\n");
+        Path dead = dir.resolve("dead.jsonl");
+        Path stats = dir.resolve("stats.json");
+
+        CliRun run = CliRun.of("replay", "--dead-letter", dead.toString(), "--stats", stats.toString(),
+                dir.resolve("in").toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("(0 skipped as not CloudTrail, 1 unreadable): 2 records in"), run.err());
+        assertTrue(run.err().contains("bad records 1 "), run.err());
+        JsonNode counters = JSON.readTree(stats.toFile());
+        assertEquals(List.of(3L, 0L, 1L, 2L, 1L), List.of(counters.path("inputs").asLong(), counters.path("skippedFiles").asLong(),
+                counters.path("unreadableInputs").asLong(), counters.path("records").asLong(),
+                counters.path("badRecords").asLong()), "the summary's counters: " + counters);
+        List<JsonNode> letters = Files.readAllLines(dead).stream().map(ReplayCommandTest::parse).toList();
+        assertEquals(1, letters.size(), letters.toString());
+        assertEquals(broken.toString(), letters.get(0).get("file").asText());
+        assertEquals("read failed: broken symbolic link (its target does not exist)", letters.get(0).get("reason").asText());
+    }
+
+    @Test
     void aCleanRunLeavesNoDeadLetterFile(@TempDir Path dir) {
         Path dead = dir.resolve("dead.jsonl");
         assertEquals(0, CliRun.of("replay", "--dead-letter", dead.toString(), RECORDING).exit());

@@ -9,11 +9,16 @@ import io.trailwatch.source.Origin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each kind of bad input: exact counts, a reason naming the problem, and good records after it still decoded. */
 class CloudTrailDecoderBadInputTest {
@@ -21,6 +26,11 @@ class CloudTrailDecoderBadInputTest {
     private static String record(String id) {
         return "{\"eventID\":\"" + id + "\",\"eventName\":\"DeleteBucket\",\"eventTime\":\"2024-01-02T03:04:05Z\","
                 + "\"requestParameters\":{\"bucketName\":\"b-" + id + "\"}}";
+    }
+
+    private static byte[] agent(String id, int length) {
+        return ("{\"eventID\":\"" + id + "\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\",\"userAgent\":\""
+                + "z".repeat(length) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static void assertReason(Collected c, int index, String fragment) {
@@ -50,6 +60,114 @@ class CloudTrailDecoderBadInputTest {
         assertEquals("id-0", c.events.get(0).event().getEventId());
         assertEquals(1, c.bad.size());
         assertReason(c, 0, "gzip data is truncated or corrupt");
+    }
+
+    @Test
+    void concatenatedGzipMembersArrivingThroughAPipeAreAllRead() throws IOException {
+        byte[] first = Collected.gzip(record("a") + "\n");
+        byte[] second = Collected.gzip(record("b") + "\n");
+        // A pipe between two writes: available() is 0 once the first member has been read.
+        InputStream pipe = new SequenceInputStream(new ByteArrayInputStream(first), new ByteArrayInputStream(second)) {
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+        Collected c = new Collected();
+        new CloudTrailDecoder().decode(pipe, "-", c);
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(0, c.bad.size(), () -> c.bad.toString());
+    }
+
+    @Test
+    void aDamagedSecondGzipMemberIsReportedNotTakenForTheEnd() throws IOException {
+        byte[] first = Collected.gzip(record("a") + "\n");
+        byte[] second = Collected.gzip(record("b") + "\n");
+        second[2] = 7; // compression method: not deflate
+        Collected c = Collected.decode(concat(first, second), new CloudTrailDecoder());
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "the bytes at compressed offset " + first.length + ", after gzip member 1, are not a gzip member:"
+                + " unsupported compression method 7");
+    }
+
+    @Test
+    void garbageAfterTheLastGzipMemberIsReportedAfterEveryRecord() throws IOException {
+        byte[] gz = Collected.gzip("{\"Records\":[" + record("a") + "," + record("b") + "]}");
+        Collected c = Collected.decode(concat(gz, "GARBAGE".getBytes(StandardCharsets.US_ASCII)), new CloudTrailDecoder());
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "after gzip member 1, are not a gzip member: no gzip magic (found 0x47 0x41)");
+    }
+
+    @Test
+    void gzipHeadersWithNameCommentExtraFieldAndHeaderCrcAreRead() throws IOException {
+        byte[] plain = Collected.gzip(record("a") + "\n");
+        byte[] header = {0x1f, (byte) 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3,
+            3, 0, 'x', 'y', 'z', 'a', '.', 'j', 's', 'o', 'n', 0, 'h', 'i', 0};
+        CRC32 headerCrc = new CRC32();
+        headerCrc.update(header);
+        byte[] crc16 = {(byte) headerCrc.getValue(), (byte) (headerCrc.getValue() >> 8)};
+        byte[] named = concat(concat(header, crc16), Arrays.copyOfRange(plain, 10, plain.length));
+        Collected c = Collected.decode(concat(named, plain), new CloudTrailDecoder());
+        assertEquals(List.of("a", "a"), c.eventIds());
+        assertEquals(0, c.bad.size(), () -> c.bad.toString());
+    }
+
+    @Test
+    void aCorruptGzipTrailerIsReported() throws IOException {
+        byte[] gz = Collected.gzip(record("a") + "\n");
+        gz[gz.length - 8] ^= 1;
+        Collected c = Collected.decode(gz, new CloudTrailDecoder());
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "gzip member 1 fails its CRC or size check");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
+    void recordsThatIsNotAnArrayIsABadRecordNotAForeignFile() throws IOException {
+        Collected c = Collected.decode("{\"Records\":{\"eventID\":\"x\"}}\n{\"Records\":\"none\"}\n{\"Records\":["
+                + record("a") + "]}\n");
+        assertEquals(List.of("a"), c.eventIds());
+        assertEquals(List.of(), c.skipped);
+        assertEquals(2, c.bad.size());
+        assertReason(c, 0, "Records is an object, not an array of records");
+        assertEquals(Origin.offset("test", 11), c.bad.get(0).origin());
+        assertEquals("{\"eventID\":\"x\"}", c.bad.get(0).excerpt());
+        assertReason(c, 1, "Records is a string, not an array of records");
+        assertEquals(2, c.bad.get(1).origin().line());
+    }
+
+    @Test
+    void anEmptyRecordsArrayIsNeitherBadNorSkipped() throws IOException {
+        Collected c = Collected.decode("{\"Records\":[]}");
+        assertEquals(0, c.events.size());
+        assertEquals(0, c.bad.size());
+        assertEquals(List.of(), c.skipped);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UTF-16, true", "UTF-16LE, false", "UTF-16BE, false"})
+    void aMalformedLineInUtf16TextLosesOnlyThatLineAndIsQuotedReadably(String charset, boolean bom) throws IOException {
+        String text = record("a") + "\r\n{\"eventID\": \"b\", broken \u00e9\r\n" + record("c") + "\r\n"
+                + record("d").replace("b-d", "b-\ud83d\ude00") + "\r\n";
+        byte[] bytes = text.getBytes(Charset.forName(charset)); // Java's UTF-16 writes a big-endian BOM
+        assertEquals(bom, (bytes[0] & 0xff) == 0xfe);
+
+        Collected c = Collected.decode(bytes, new CloudTrailDecoder());
+
+        assertEquals(List.of("a", "c", "d"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertEquals(2, c.bad.get(0).origin().line());
+        assertTrue(c.bad.get(0).excerpt().contains("{\"eventID\": \"b\", broken \u00e9"), c.bad.get(0).excerpt());
+        assertEquals(3, c.events.get(1).origin().line());
+        assertEquals("b-\ud83d\ude00", c.events.get(2).event().getRequestParameters().get("bucketName"));
     }
 
     @Test
@@ -85,6 +203,7 @@ class CloudTrailDecoderBadInputTest {
         assertEquals(3, c.bad.size());
         assertReason(c, 0, "array element is a number, not a record object");
         assertReason(c, 2, "array element is an array");
+        assertEquals(List.of("42", "\"text\"", "[1]"), c.bad.stream().map(Collected.Bad::excerpt).toList());
     }
 
     @Test
@@ -227,6 +346,49 @@ class CloudTrailDecoderBadInputTest {
                 + "x".repeat(50_000) + "\"}";
         Collected c = Collected.decode((record("a") + "\n" + huge + "\n" + record("b")).getBytes(StandardCharsets.UTF_8), decoder);
         assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "String value length");
+    }
+
+    @Test
+    void aStringOverTheLimitInAOneLineDeliveryFileCostsOnlyItsRecordHoweverLong() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 100_000, 1000, 1 << 20));
+        // After the limit: escaped quotes and brackets inside the string, then more of the record, nested.
+        String huge = "{\"eventID\":\"h\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\","
+                + "\"requestParameters\":{\"policy\":{\"doc\":\"" + "x".repeat(300_000) + "\\\"}],[{\\\\\"},"
+                + "\"more\":[1,{\"k\":\"]}\"}]},\"userAgent\":\"u\"}";
+        String line = deliveryFile(record("a"), huge, record("b"), record("c"));
+        Collected c = Collected.decode((line + "\n" + deliveryFile(record("d")) + "\n").getBytes(StandardCharsets.UTF_8), decoder);
+
+        assertEquals(List.of("a", "b", "c", "d"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "String value length");
+        assertReason(c, 0, "decoding resumes at the next element of the array");
+        assertEquals(Origin.offset("test", line.indexOf(huge)), c.bad.get(0).origin());
+        assertEquals(Origin.offset("test", line.indexOf(record("b"))), c.events.get(1).origin());
+        assertEquals(2, c.events.get(3).origin().line());
+    }
+
+    @Test
+    void aStringOverTheLimitInAPrettyPrintedArrayCostsOnlyItsElement() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 100_000, 1000, 1 << 20));
+        String huge = "{\"eventID\":\"h\",\"userAgent\":\"" + "y".repeat(300_000) + "\",\n    \"eventName\":\"X\"}";
+        String text = "[\n  " + record("a") + ",\n  " + huge + ",\n  " + record("b") + "\n]\n";
+        Collected c = Collected.decode(text.getBytes(StandardCharsets.UTF_8), decoder);
+
+        assertEquals(List.of("a", "b"), c.eventIds());
+        assertEquals(1, c.bad.size());
+        assertEquals(3, c.bad.get(0).origin().line());
+        assertEquals(5, c.events.get(1).origin().line());
+    }
+
+    @Test
+    void theStringLimitHoldsWhateverWasDecodedBeforeOnTheThread() throws IOException {
+        Collected allowed = Collected.decode(agent("long", 300_000), new CloudTrailDecoder());
+        assertEquals(List.of("long"), allowed.eventIds(), "leaves the thread's recycled parser buffer at its largest");
+
+        Collected c = Collected.decode(agent("l", 50_000), new CloudTrailDecoder(new DecodeLimits(64, 10_000, 1000, 1 << 20)));
+        assertEquals(List.of(), c.eventIds());
         assertEquals(1, c.bad.size());
         assertReason(c, 0, "String value length");
     }

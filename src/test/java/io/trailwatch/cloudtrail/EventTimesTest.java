@@ -27,7 +27,8 @@ class EventTimesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ThisIsAWrongEventTime", "...", "redacted", "2023-02-30T00:00:00Z", "2024-13-01T00:00:00Z", ""})
+    @ValueSource(strings = {"ThisIsAWrongEventTime", "...", "redacted", "2023-02-30T00:00:00Z", "2024-13-01T00:00:00Z", "",
+        "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z"})
     void otherTextIsRejected(String input) {
         assertNull(EventTimes.parse(input));
     }

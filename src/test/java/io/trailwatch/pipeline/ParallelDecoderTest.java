@@ -91,4 +91,15 @@ class ParallelDecoderTest {
 
         assertEquals(IntStream.range(0, 40).mapToObj(i -> "input-" + i).toList(), seen);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aFileDeletedAfterListingIsUnreadableWithTheReasonAndTheRunGoesOn(int threads) throws Exception {
+        List<ReplayInput> inputs = inputs(3);
+        Files.delete(inputs.get(1).path());
+        List<String> seen = new ArrayList<>();
+        new ParallelDecoder(failingOn("none", null, null), threads).decode(inputs, item -> seen.add(describe(item)));
+
+        assertEquals(List.of("input-0", "input-1 unreadable: read failed: no such file or directory", "input-2"), seen);
+    }
 }
