@@ -84,6 +84,10 @@ final class ReplayCommand implements Command {
             throw new UsageException("no input (give files, directories or - for stdin)");
         }
         List<ReplayInput> inputs = ReplayInputs.expand(line.getArgList());
+        if (inputs.isEmpty()) {
+            terminal.err().println("trailwatch replay: no input file under " + String.join(", ", line.getArgList())
+                    + " (hidden files and *.md/*.txt notes are skipped); nothing to replay");
+        }
         Map<String, Path> outputs = new LinkedHashMap<>();
         outputs.put("--output", output);
         outputs.put("--dead-letter", deadLetter);

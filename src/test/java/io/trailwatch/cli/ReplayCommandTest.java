@@ -311,4 +311,16 @@ class ReplayCommandTest {
         }
         return bytes.toByteArray();
     }
+
+    @Test
+    void aDirectoryWithNothingToReplaySaysSoAndIsNotAnError(@TempDir Path empty) throws IOException {
+        Files.writeString(empty.resolve("NOTES.md"), "# not CloudTrail\n");
+
+        CliRun run = CliRun.of("replay", "-q", "--dead-letter", empty.resolve("dead.jsonl").toString(), empty.toString());
+
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertEquals("trailwatch replay: no input file under " + empty + " (hidden files and *.md/*.txt notes are skipped);"
+                + " nothing to replay", run.err().strip());
+        assertEquals("", run.out());
+    }
 }
