@@ -208,7 +208,7 @@ final class FeedLoop implements Runnable {
             // A decoder bug must not stop the daemon on the same input at every restart: dead-letter the rest.
             listener.onBadRecord(Origin.line(unit.origin(), unit.firstLine()), "decoder failed: " + e, null);
         }
-        checkpointer.read(source.id(), unit.checkpointAfter(), maxTime[0]);
+        checkpointer.read(source.id(), unit.checkpointBefore(), unit.checkpointAfter(), maxTime[0]);
     }
 
     /** Decoder lines count from the unit's start; a tailed file's unit starts at {@code firstLine}. */
