@@ -53,9 +53,12 @@ final class FeedLoop implements Runnable {
     private final Clock clock;
     private final CloudTrailDecoder decoder = new CloudTrailDecoder();
     private final Object wake = new Object();
+    /** Held while ids and positions are saved, so that {@link #abandon()} cannot overlap a save. */
+    private final Object saving = new Object();
     /** The last read problem per source id, so a lasting problem is logged once, not every poll. */
     private final Map<String, String> readProblems = new HashMap<>();
     private volatile boolean stopRequested;
+    private boolean abandoned;
     private volatile boolean ready;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -87,6 +90,17 @@ final class FeedLoop implements Runnable {
         stopRequested = true;
         synchronized (wake) {
             wake.notifyAll();
+        }
+    }
+
+    /**
+     * The daemon gave up waiting for this loop (it outlasted {@code shutdownTimeout}) and is closing the sinks
+     * under it: nothing may be committed from now on, not even by a commit already flushing, since closing a
+     * sink can take over the failures its flush would have reported. Returns once no save is under way.
+     */
+    void abandon() {
+        synchronized (saving) {
+            abandoned = true;
         }
     }
 
@@ -240,8 +254,14 @@ final class FeedLoop implements Runnable {
         for (AlertSink sink : sinks) {
             sink.flush();
         }
-        delivered.save();
-        checkpointer.commit(engine.currentTimeMillis());
+        synchronized (saving) {
+            if (abandoned) {
+                throw new IOException("the stop outlasted shutdownTimeout " + config.shutdownTimeout()
+                        + " and the sinks were left behind, so what they took is not known to be delivered");
+            }
+            delivered.save();
+            checkpointer.commit(engine.currentTimeMillis());
+        }
         gate.committed();
         lastCommitNanos = System.nanoTime();
     }
