@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.config.FileProblems;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -75,10 +76,17 @@ public final class StateStore {
     /**
      * Saves the document atomically, replacing the previous one.
      *
-     * @throws IOException if it cannot be written; the previous document is then intact
+     * @throws IOException if it cannot be written (the previous document is then intact), its message naming
+     *     the file, the reason and the fix
      */
     public void save(String name, ObjectNode document) throws IOException {
-        AtomicFiles.write(fileOf(name), mapper.writeValueAsBytes(document));
+        Path file = fileOf(name);
+        try {
+            AtomicFiles.write(file, mapper.writeValueAsBytes(document));
+        } catch (IOException e) {
+            throw new IOException("cannot save state file " + file + " (" + FileProblems.reason(e) + "); the daemon"
+                    + " needs the state directory writable, with free space: fix it and restart", e);
+        }
     }
 
     private Optional<ObjectNode> setAside(Path file, String problem) {
