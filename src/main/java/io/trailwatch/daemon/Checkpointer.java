@@ -59,7 +59,8 @@ final class Checkpointer {
      * beginning of its input, with a log line saying so.
      */
     void restore(List<LiveSource> live) {
-        Optional<ObjectNode> saved = store.load(DOCUMENT);
+        Optional<ObjectNode> saved = store.load(DOCUMENT, "reading every source from the start of its input; alerts"
+                + " already delivered are dropped by id while their ids are kept, older ones are delivered again");
         long watermark = saved.map(d -> d.path("watermark")).filter(JsonNode::canConvertToLong)
                 .map(JsonNode::longValue).orElse(Long.MIN_VALUE);
         JsonNode savedSources = saved.map(d -> d.path("sources")).orElse(JsonNodeFactory.instance.objectNode());
