@@ -36,10 +36,10 @@ import org.apache.logging.log4j.Logger;
  *
  * <p><b>Finishing a rotated file.</b> A writer may keep appending to a file renamed away until it reopens
  * its log. The renamed file is therefore read until it has been unmodified for {@code rotationGrace};
- * only then does reading move to the new file, whose lines wait meanwhile. A renamed file that ends
+ * only then does reading move to the next generation, whose lines wait meanwhile. A renamed file that ends
  * without a newline after that is handed out with its last bytes as a final line (with a warning), since
- * nothing will complete it. Rotations closer together than {@code rotationGrace} plus one poll interval
- * can skip a whole intermediate generation.
+ * nothing will complete it. Generations rotated within one file-system timestamp tick of each other cannot
+ * be ordered, and one of them can be skipped.
  *
  * <p><b>Copy-truncate loses lines by design.</b> Lines appended between the copy and the truncation are
  * in neither file; any tailer loses them (so does logrotate's {@code copytruncate}). Prefer rename
