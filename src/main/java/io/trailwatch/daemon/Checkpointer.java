@@ -27,7 +27,7 @@ import org.apache.logging.log4j.Logger;
  * <p>On start each source is restored to its newest mark whose {@code maxEventTime} is older than
  * {@code W − longest rule window}: what came after it is read again, so every partial match that could still
  * complete is rebuilt, and alerts it re-derives are dropped by their id. A mark with a null checkpoint is
- * the start of the input. Older marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS}
+ * the start of the input, until the first unit read from there names a position for it. Older marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS}
  * marks every other old one is dropped, which only makes restores re-read more. Used on the feeding thread.
  */
 final class Checkpointer {
@@ -59,7 +59,8 @@ final class Checkpointer {
      * beginning of its input, with a log line saying so.
      */
     void restore(List<LiveSource> live) {
-        Optional<ObjectNode> saved = store.load(DOCUMENT);
+        Optional<ObjectNode> saved = store.load(DOCUMENT, "reading every source from the start of its input; alerts"
+                + " already delivered are dropped by id while their ids are kept, older ones are delivered again");
         long watermark = saved.map(d -> d.path("watermark")).filter(JsonNode::canConvertToLong)
                 .map(JsonNode::longValue).orElse(Long.MIN_VALUE);
         JsonNode savedSources = saved.map(d -> d.path("sources")).orElse(JsonNodeFactory.instance.objectNode());
@@ -96,8 +97,12 @@ final class Checkpointer {
         }
         try {
             source.restore(mark.checkpoint());
-            LOG.info("Source {}: resuming after a position read up to event time {}, to rebuild pattern state",
-                    source.id(), time(mark.maxEventTime()));
+            if (mark.maxEventTime() == Long.MIN_VALUE) {
+                LOG.info("Source {}: reading from the start of its input, where it was first read", source.id());
+            } else {
+                LOG.info("Source {}: resuming after a position read up to event time {}, to rebuild pattern state",
+                        source.id(), time(mark.maxEventTime()));
+            }
         } catch (IllegalArgumentException e) {
             LOG.warn("Source {}: saved position is unusable ({}); reading its input from the start, alerts already"
                     + " delivered are dropped by id", source.id(), e.getMessage());
@@ -106,9 +111,16 @@ final class Checkpointer {
         }
     }
 
-    /** A unit of {@code sourceId} was read: {@code checkpoint} is the position after it. */
-    void read(String sourceId, ObjectNode checkpoint, long maxEventTime) {
+    /**
+     * A unit of {@code sourceId} was read: {@code checkpoint} is the position after it. When it is the first
+     * unit read from the start of the input, {@code before} (if not null) replaces the start mark: "the start"
+     * of a tailed file is then the generation read first, not whatever file has its name after a rotation.
+     */
+    void read(String sourceId, ObjectNode before, ObjectNode checkpoint, long maxEventTime) {
         SourceMarks state = sources.get(sourceId);
+        if (before != null && state.current.checkpoint() == null) {
+            state.marks.replaceAll(mark -> mark.checkpoint() == null ? new Mark(before, mark.maxEventTime()) : mark);
+        }
         state.current = new Mark(checkpoint, Math.max(maxEventTime, state.current.maxEventTime()));
         state.advanced = true;
     }

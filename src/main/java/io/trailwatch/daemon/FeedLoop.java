@@ -61,9 +61,12 @@ final class FeedLoop implements Runnable {
     private final Clock clock;
     private final CloudTrailDecoder decoder = new CloudTrailDecoder();
     private final Object wake = new Object();
+    /** Held while ids and positions are saved, so that {@link #abandon()} cannot overlap a save. */
+    private final Object saving = new Object();
     /** The last read problem per source id, so a lasting problem is logged once, not every poll. */
     private final Map<String, String> readProblems = new HashMap<>();
     private volatile boolean stopRequested;
+    private boolean abandoned;
     private volatile boolean ready;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -95,6 +98,17 @@ final class FeedLoop implements Runnable {
         stopRequested = true;
         synchronized (wake) {
             wake.notifyAll();
+        }
+    }
+
+    /**
+     * The daemon gave up waiting for this loop (it outlasted {@code shutdownTimeout}) and is closing the sinks
+     * under it: nothing may be committed from now on, not even by a commit already flushing, since closing a
+     * sink can take over the failures its flush would have reported. Returns once no save is under way.
+     */
+    void abandon() {
+        synchronized (saving) {
+            abandoned = true;
         }
     }
 
@@ -224,7 +238,7 @@ final class FeedLoop implements Runnable {
             // A decoder bug must not stop the daemon on the same input at every restart: dead-letter the rest.
             listener.onBadRecord(Origin.line(unit.origin(), unit.firstLine()), "decoder failed: " + e, null);
         }
-        checkpointer.read(source.id(), unit.checkpointAfter(), maxTime[0]);
+        checkpointer.read(source.id(), unit.checkpointBefore(), unit.checkpointAfter(), maxTime[0]);
     }
 
     /** Decoder lines count from the unit's start; a tailed file's unit starts at {@code firstLine}. */
@@ -256,8 +270,14 @@ final class FeedLoop implements Runnable {
         for (AlertSink sink : sinks) {
             sink.flush();
         }
-        delivered.save();
-        checkpointer.commit(engine.currentTimeMillis());
+        synchronized (saving) {
+            if (abandoned) {
+                throw new IOException("the stop outlasted shutdownTimeout " + config.shutdownTimeout()
+                        + " and the sinks were left behind, so what they took is not known to be delivered");
+            }
+            delivered.save();
+            checkpointer.commit(engine.currentTimeMillis());
+        }
         gate.committed();
         lastCommitNanos = System.nanoTime();
     }

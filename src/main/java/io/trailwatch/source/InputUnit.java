@@ -12,9 +12,18 @@ import java.io.InputStream;
  * @param origin the file the bytes came from ({@code -} for stdin), for {@link Origin}s
  * @param firstLine the 1-based line number of the first byte in {@code origin}; 1 for whole files
  * @param content the raw bytes
+ * @param checkpointBefore the source position before this unit, for {@link LiveSource#restore}, where it
+ *     can name more than "the start of whatever is there now" (a tailed file's generation, which rotation
+ *     may rename); null when the source has no such position; read-only
  * @param checkpointAfter the source position after this unit, for {@link LiveSource#restore}; read-only
  */
-public record InputUnit(String origin, long firstLine, byte[] content, ObjectNode checkpointAfter) {
+public record InputUnit(String origin, long firstLine, byte[] content, ObjectNode checkpointBefore,
+                        ObjectNode checkpointAfter) {
+
+    /** A unit without a position before it. */
+    public InputUnit(String origin, long firstLine, byte[] content, ObjectNode checkpointAfter) {
+        this(origin, firstLine, content, null, checkpointAfter);
+    }
 
     /** The content as a stream, for {@code CloudTrailDecoder.decode(InputStream, String, DecodeListener)}. */
     public InputStream open() {

@@ -36,10 +36,10 @@ import org.apache.logging.log4j.Logger;
  *
  * <p><b>Finishing a rotated file.</b> A writer may keep appending to a file renamed away until it reopens
  * its log. The renamed file is therefore read until it has been unmodified for {@code rotationGrace};
- * only then does reading move to the new file, whose lines wait meanwhile. A renamed file that ends
+ * only then does reading move to the next generation, whose lines wait meanwhile. A renamed file that ends
  * without a newline after that is handed out with its last bytes as a final line (with a warning), since
- * nothing will complete it. Rotations closer together than {@code rotationGrace} plus one poll interval
- * can skip a whole intermediate generation.
+ * nothing will complete it. Generations rotated within one file-system timestamp tick of each other cannot
+ * be ordered, and one of them can be skipped.
  *
  * <p><b>Copy-truncate loses lines by design.</b> Lines appended between the copy and the truncation are
  * in neither file; any tailer loses them (so does logrotate's {@code copytruncate}). Prefer rename
@@ -49,8 +49,14 @@ import org.apache.logging.log4j.Logger;
  * {@value #MAX_UNIT_BYTES} bytes. A line longer than {@value #MAX_UNIT_BYTES} bytes is skipped with a
  * warning naming it.
  *
+ * <p><b>Several generations.</b> After finishing a rotated file, reading goes on with the next generation:
+ * the {@code file.*} sibling (not gzip) modified least recently after it, if any, else the tailed file. So a
+ * restart that resumes in {@code file.3} reads {@code file.2} and {@code file.1} before {@code file}.
+ *
  * <p><b>Checkpoint.</b> {@code {"source", "fingerprint", "fingerprintLength", "offset", "line"}} plus
- * {@code "rotatedPath"} while finishing a rotated-away file.
+ * {@code "rotatedPath"} while finishing a rotated-away file. At offset 0 the fingerprint may cover up to
+ * {@value #FINGERPRINT_BYTES} bytes: the start of the generation beginning with them, wherever rotation has
+ * moved it since (each unit's {@link InputUnit#checkpointBefore()} at a generation's start is such a one).
  */
 public final class TailedFileSource implements LiveSource {
 
@@ -145,7 +151,7 @@ public final class TailedFileSource implements LiveSource {
                 if (channel.size() > cursor.offset()) {
                     return handOutUnterminatedTail(channel, rotated, consumer);
                 }
-                cursor = Cursor.START;
+                cursor = startOfNextGeneration(rotated);
                 return Progress.MOVED;
             }
         }
@@ -192,8 +198,12 @@ public final class TailedFileSource implements LiveSource {
             throws IOException {
         Cursor before = cursor;
         cursor = advanced(channel, content.length, lines);
+        // At a generation's start, the position before the unit names that generation by its first bytes.
+        ObjectNode checkpointBefore = before.offset() == 0
+                ? checkpointOf(new Cursor(before.rotatedPath(), cursor.fingerprintLength(), cursor.fingerprint(), 0, 0))
+                : checkpointOf(before);
         try {
-            consumer.accept(new InputUnit(path.toString(), before.line() + 1, content, checkpoint()));
+            consumer.accept(new InputUnit(path.toString(), before.line() + 1, content, checkpointBefore, checkpoint()));
         } catch (IOException | RuntimeException e) {
             cursor = before;
             throw e;
@@ -265,6 +275,58 @@ public final class TailedFileSource implements LiveSource {
         return found;
     }
 
+    /**
+     * Where reading goes after finishing {@code finished}: the start of the {@code file.*} sibling modified
+     * least recently after it (a generation rotated away since, such as {@code file.1} when {@code finished} is
+     * {@code file.2}), else the start of the tailed file. Rotation renames and copies keep the order in which
+     * generations were written, so a restart that resumes in an old generation reads every later one.
+     */
+    private Cursor startOfNextGeneration(Path finished) throws IOException {
+        FileTime after;
+        try {
+            after = Files.getLastModifiedTime(finished);
+        } catch (NoSuchFileException vanished) {
+            return Cursor.START;
+        }
+        Path next = null;
+        FileTime nextModified = null;
+        String prefix = file.getFileName() + ".";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(),
+                sibling -> sibling.getFileName().toString().startsWith(prefix))) {
+            for (Path sibling : siblings) {
+                try {
+                    FileTime modified = Files.getLastModifiedTime(sibling);
+                    if (!sibling.equals(finished) && Files.isRegularFile(sibling) && modified.compareTo(after) > 0
+                            && (next == null || modified.compareTo(nextModified) < 0) && !isGzip(sibling)) {
+                        next = sibling;
+                        nextModified = modified;
+                    }
+                } catch (NoSuchFileException vanished) {
+                    // rotated again while listing; the tailed file is read next then
+                }
+            }
+        }
+        if (next == null) {
+            return Cursor.START;
+        }
+        try (FileChannel channel = openIfExists(next)) {
+            if (channel == null) {
+                return Cursor.START;
+            }
+            byte[] head = readAt(channel, 0, (int) Math.min(channel.size(), FINGERPRINT_BYTES));
+            LOG.info("Finished {}; reading {}, the next rotated generation of {}, before the file itself", finished,
+                    next, file);
+            return new Cursor(next, head.length, sha256(head), 0, 0);
+        }
+    }
+
+    private static boolean isGzip(Path path) throws IOException {
+        try (FileChannel channel = openIfExists(path)) {
+            byte[] magic = channel == null ? new byte[0] : readAt(channel, 0, 2);
+            return magic.length == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b;
+        }
+    }
+
     private boolean isSettled(Path rotated) throws IOException {
         try {
             Instant modified = Files.getLastModifiedTime(rotated).toInstant();
@@ -276,6 +338,10 @@ public final class TailedFileSource implements LiveSource {
 
     @Override
     public ObjectNode checkpoint() {
+        return checkpointOf(cursor);
+    }
+
+    private ObjectNode checkpointOf(Cursor cursor) {
         ObjectNode checkpoint = Checkpoints.forSource(id);
         checkpoint.put("fingerprint", HEX.formatHex(cursor.fingerprint()));
         checkpoint.put("fingerprintLength", cursor.fingerprintLength());
@@ -293,10 +359,12 @@ public final class TailedFileSource implements LiveSource {
         long offset = Checkpoints.requireNonNegativeLong(checkpoint, "offset", id);
         long line = Checkpoints.requireNonNegativeLong(checkpoint, "line", id);
         long fingerprintLength = Checkpoints.requireNonNegativeLong(checkpoint, "fingerprintLength", id);
-        if (fingerprintLength != Math.min(offset, FINGERPRINT_BYTES) || line > offset) {
+        boolean startOfGeneration = offset == 0 && line == 0 && fingerprintLength <= FINGERPRINT_BYTES;
+        if (fingerprintLength != Math.min(offset, FINGERPRINT_BYTES) && !startOfGeneration || line > offset) {
             throw new IllegalArgumentException("malformed checkpoint for source '" + id + "': fingerprintLength "
                     + fingerprintLength + ", offset " + offset + " and line " + line + " are inconsistent"
-                    + " (fingerprintLength must be min(offset, " + FINGERPRINT_BYTES + "), line at most offset)");
+                    + " (fingerprintLength must be min(offset, " + FINGERPRINT_BYTES + "), or at most "
+                    + FINGERPRINT_BYTES + " at offset 0, line at most offset)");
         }
         byte[] fingerprint = parseFingerprint(Checkpoints.requireText(checkpoint, "fingerprint", id));
         Path rotated = null;
@@ -391,7 +459,8 @@ public final class TailedFileSource implements LiveSource {
 
     /**
      * The read position: in {@code rotatedPath} if set, else in the tailed file. The fingerprint covers
-     * the first {@code fingerprintLength = min(offset, FINGERPRINT_BYTES)} bytes.
+     * the first {@code fingerprintLength = min(offset, FINGERPRINT_BYTES)} bytes, or at offset 0 up to
+     * {@code FINGERPRINT_BYTES} (the start of a known generation).
      */
     private record Cursor(Path rotatedPath, int fingerprintLength, byte[] fingerprint, long offset, long line) {
 

@@ -73,7 +73,7 @@ class CheckpointerTest {
         second.restore(List.of(restarted));
 
         assertNull(restarted.restored);
-        second.read(restarted.id(), position(5), 70_000);
+        second.read(restarted.id(), null, position(5), 70_000);
         second.commit(70_000);
         assertTrue(Files.readString(state.resolve(Checkpointer.DOCUMENT + ".json")).contains("\"n\":5"));
     }
@@ -91,9 +91,25 @@ class CheckpointerTest {
         assertTrue(saved.contains("\"n\":" + 5 * Checkpointer.MAX_MARKS), "the newest position is kept");
     }
 
+    @Test
+    void theStartOfTheInputIsTheFirstUnitsPositionBeforeItWhenTheSourceNamesOne() throws IOException {
+        Checkpointer first = new Checkpointer(new StateStore(state), WINDOW);
+        first.restore(List.of(new FakeSource()));
+        first.read(FakeSource.ID, position(0), position(1), 25_000);
+        first.commit(25_000);
+        first.read(FakeSource.ID, position(1), position(2), 26_000);
+        first.commit(26_000);
+
+        FakeSource restarted = new FakeSource();
+        new Checkpointer(new StateStore(state), WINDOW).restore(List.of(restarted));
+
+        assertEquals(0, restarted.restored.get("n").intValue(),
+                "every mark is inside the last window: back to where the input was first read, as the source named it");
+    }
+
     private static void readAndCommit(Checkpointer checkpointer, int n, long maxEventTime, long watermark)
             throws IOException {
-        checkpointer.read(FakeSource.ID, position(n), maxEventTime);
+        checkpointer.read(FakeSource.ID, null, position(n), maxEventTime);
         checkpointer.commit(watermark);
     }
 

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -157,6 +159,52 @@ class TailedFileSourceTest {
         TailedFileSource third = new TailedFileSource(log, GRACE);
         third.restore(whileOnRotated);
         assertEquals(IntStream.range(12, 15).mapToObj(seq -> line(seq).strip()).toList(), readUntil(third, 3));
+    }
+
+    @Test
+    void aRestoreIntoAnOldGenerationReadsEveryLaterGenerationBeforeTheFile() throws Exception {
+        Path log = dir.resolve("ct.jsonl");
+        appendLines(log, 0, 10);
+        TailedFileSource first = new TailedFileSource(log, GRACE);
+        first.poll(units::add);
+        ObjectNode afterTen = units.get(units.size() - 1).checkpointAfter();
+
+        appendLines(log, 10, 12);
+        rotateByRename(log);
+        appendLines(log, 12, 15);
+        rotateByCopyTruncate(log);
+        appendLines(log, 15, 17);
+        rotateByRename(log);
+        appendLines(log, 17, 20);
+        // rotations minutes apart, as in life (rotating within one timestamp tick could not be ordered)
+        Instant now = Instant.now();
+        for (int generation = 3; generation >= 1; generation--) {
+            Files.setLastModifiedTime(log.resolveSibling("ct.jsonl." + generation),
+                    FileTime.from(now.minus(Duration.ofMinutes(generation))));
+        }
+
+        TailedFileSource second = new TailedFileSource(log, GRACE);
+        second.restore(afterTen);
+        assertEquals(IntStream.range(10, 20).mapToObj(seq -> line(seq).strip()).toList(), readUntil(second, 10),
+                "the rest of ct.jsonl.3, then ct.jsonl.2 and ct.jsonl.1, then ct.jsonl");
+    }
+
+    @Test
+    void thePositionBeforeTheFirstUnitFindsThatGenerationAfterItWasRotatedAway() throws Exception {
+        Path log = dir.resolve("ct.jsonl");
+        appendLines(log, 0, 3);
+        TailedFileSource first = new TailedFileSource(log, GRACE);
+        first.poll(units::add);
+        ObjectNode start = units.get(0).checkpointBefore();
+        assertEquals(0, start.get("offset").longValue());
+
+        rotateByRename(log);
+        appendLines(log, 3, 5);
+
+        TailedFileSource second = new TailedFileSource(log, GRACE);
+        second.restore(start);
+        assertEquals(IntStream.range(0, 5).mapToObj(seq -> line(seq).strip()).toList(), readUntil(second, 5),
+                "ct.jsonl.1 from its first line, then the new ct.jsonl");
     }
 
     @Test

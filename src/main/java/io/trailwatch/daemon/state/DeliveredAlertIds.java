@@ -63,7 +63,9 @@ public final class DeliveredAlertIds {
         this.store = store;
         this.retentionMillis = retention.toMillis();
         this.maxIds = maxIds;
-        load(store.load(DOCUMENT));
+        load(store.load(DOCUMENT, "starting with no delivered alert ids: alerts re-derived from the input re-read at this"
+                + " start (up to the longest rule window) are delivered again; receivers that de-duplicate on alertId"
+                + " drop them"));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.config.FileProblems;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -52,6 +53,14 @@ public final class StateStore {
 
     /** The saved document, or empty if there is none or it was unusable (then moved aside, see above). */
     public Optional<ObjectNode> load(String name) {
+        return load(name, "starting without that state");
+    }
+
+    /**
+     * As {@link #load(String)}; {@code withoutIt} says in the warning about an unusable document what starting
+     * without it means for the operator (such as alerts being delivered again).
+     */
+    public Optional<ObjectNode> load(String name, String withoutIt) {
         Path file = fileOf(name);
         JsonNode document;
         try {
@@ -62,12 +71,12 @@ public final class StateStore {
             }
             document = mapper.readTree(content.get());
         } catch (JsonProcessingException e) {
-            return setAside(file, "is not valid JSON (" + e.getOriginalMessage() + ")");
+            return setAside(file, "is not valid JSON (" + e.getOriginalMessage() + ")", withoutIt);
         } catch (IOException e) {
-            return setAside(file, "cannot be read (" + e + ")");
+            return setAside(file, "cannot be read (" + e + ")", withoutIt);
         }
         if (document == null || !document.isObject()) {
-            return setAside(file, "is not a JSON object");
+            return setAside(file, "is not a JSON object", withoutIt);
         }
         return Optional.of((ObjectNode) document);
     }
@@ -75,23 +84,30 @@ public final class StateStore {
     /**
      * Saves the document atomically, replacing the previous one.
      *
-     * @throws IOException if it cannot be written; the previous document is then intact
+     * @throws IOException if it cannot be written (the previous document is then intact), its message naming
+     *     the file, the reason and the fix
      */
     public void save(String name, ObjectNode document) throws IOException {
-        AtomicFiles.write(fileOf(name), mapper.writeValueAsBytes(document));
+        Path file = fileOf(name);
+        try {
+            AtomicFiles.write(file, mapper.writeValueAsBytes(document));
+        } catch (IOException e) {
+            throw new IOException("cannot save state file " + file + " (" + FileProblems.reason(e) + "); the daemon"
+                    + " needs the state directory writable, with free space: fix it and restart", e);
+        }
     }
 
-    private Optional<ObjectNode> setAside(Path file, String problem) {
+    private Optional<ObjectNode> setAside(Path file, String problem, String withoutIt) {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-1");
         for (int n = 2; Files.exists(aside); n++) {
             aside = file.resolveSibling(file.getFileName() + ".corrupt-" + n);
         }
         try {
             Files.move(file, aside);
-            LOG.warn("State file {} {}; moved it to {} and starting without that state", file, problem, aside);
+            LOG.warn("State file {} {}; moved it to {} and {}", file, problem, aside, withoutIt);
         } catch (IOException e) {
-            LOG.warn("State file {} {}; starting without that state, but could not move it aside ({}): "
-                    + "remove it by hand", file, problem, e.toString());
+            LOG.warn("State file {} {}; {}, but could not move it aside ({}): remove it by hand", file, problem,
+                    withoutIt, e.toString());
         }
         return Optional.empty();
     }

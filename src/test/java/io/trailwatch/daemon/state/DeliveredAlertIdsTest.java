@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trailwatch.testing.CapturedLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,25 @@ class DeliveredAlertIdsTest {
         assertFalse(restarted.firstDelivery("a1", 10 * HOUR));
         assertFalse(restarted.firstDelivery("a2", 11 * HOUR));
         assertTrue(restarted.firstDelivery("a3", 12 * HOUR));
+    }
+
+    @Test
+    void aTruncatedIdFileIsReportedWithWhatItCosts() throws IOException {
+        StateStore store = new StateStore(dir);
+        DeliveredAlertIds ids = new DeliveredAlertIds(store, Duration.ofDays(1), 1000);
+        ids.firstDelivery("a1", HOUR);
+        ids.save();
+        Path file = dir.resolve(DeliveredAlertIds.DOCUMENT + ".json");
+        byte[] saved = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(saved, saved.length / 2));
+
+        try (CapturedLog log = CapturedLog.capture()) {
+            DeliveredAlertIds restarted = new DeliveredAlertIds(new StateStore(dir), Duration.ofDays(1), 1000);
+
+            assertTrue(restarted.firstDelivery("a1", HOUR), "the ids are gone");
+            assertTrue(log.text().contains("WARN State file " + file.toAbsolutePath() + " is not valid JSON"), log.text());
+            assertTrue(log.text().contains("are delivered again"), "an operator is told the cost: " + log.text());
+        }
     }
 
     @Test

@@ -63,6 +63,19 @@ class StateStoreTest {
     }
 
     @Test
+    void aSaveThatFailsNamesTheFileAndTheFix() throws IOException {
+        StateStore store = new StateStore(dir);
+        Files.createDirectories(dir.resolve("checkpoints.json").resolve("in-the-way"));
+
+        IOException e = assertThrows(IOException.class,
+                () -> store.save("checkpoints", JsonNodeFactory.instance.objectNode()));
+
+        assertTrue(e.getMessage().startsWith("cannot save state file " + dir.resolve("checkpoints.json").toAbsolutePath()),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("state directory writable, with free space"), e.getMessage());
+    }
+
+    @Test
     void temporaryFilesLeftByACrashAreRemovedOnOpen() throws IOException {
         Files.writeString(dir.resolve(".checkpoints.json.123.tmp"), "{\"half\":");
         Files.writeString(dir.resolve("checkpoints.json"), "{}");

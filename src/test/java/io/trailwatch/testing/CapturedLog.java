@@ -1,4 +1,4 @@
-package io.trailwatch.sink.webhook;
+package io.trailwatch.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Captures every message logged under {@code io.trailwatch}, down to DEBUG, while open. */
-final class CapturedLog extends AbstractAppender implements AutoCloseable {
+public final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     private static final String LOGGER = "io.trailwatch";
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -22,7 +22,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         super("captured", null, null, true, Property.EMPTY_ARRAY);
     }
 
-    static CapturedLog capture() {
+    public static CapturedLog capture() {
         CapturedLog log = new CapturedLog();
         log.attach();
         return log;
@@ -44,7 +44,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         lines.add(event.getLevel() + " " + event.getMessage().getFormattedMessage() + thrown);
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines);
     }
 
