@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.daemon.state.MergePatch;
 import io.trailwatch.daemon.state.StateStore;
 import io.trailwatch.source.LiveSource;
 import java.io.IOException;
@@ -22,7 +23,10 @@ import org.apache.logging.log4j.Logger;
  * history of <em>marks</em>: a committed position and the newest event time read up to it. A commit (made
  * only after the sinks took every alert produced so far) appends each source's current position as a mark
  * and saves, with the engine's event time {@code W} at that moment, the document {@value #DOCUMENT}:
- * {@code {"watermark": W, "sources": {"<id>": [{"checkpoint": {...} | null, "maxEventTime": t}, ...]}}}.
+ * {@code {"watermark": W, "sources": {"<id>": [{"checkpoint": {...} | null, "maxEventTime": t},
+ * {"patch": {...}, "maxEventTime": t}, ...]}}}: a mark after the first is stored as the {@link MergePatch}
+ * from the one before, so the document grows with what changed between marks, not with the number of marks
+ * times the size of a position (a delivery tree's position lists every file read).
  *
  * <p>On start each source is restored to its newest mark whose {@code maxEventTime} is older than
  * {@code W − longest rule window}: what came after it is read again, so every partial match that could still
@@ -150,10 +154,17 @@ final class Checkpointer {
             }
             state.prune(horizon);
             ArrayNode marks = saved.putArray(entry.getKey());
+            ObjectNode previous = null;
             for (Mark mark : state.marks) {
                 ObjectNode node = marks.addObject();
-                node.set("checkpoint", mark.checkpoint());
+                ObjectNode patch = previous == null || mark.checkpoint() == null ? null : MergePatch.diff(previous, mark.checkpoint());
+                if (patch == null) {
+                    node.set("checkpoint", mark.checkpoint());
+                } else {
+                    node.set("patch", patch);
+                }
                 node.put("maxEventTime", mark.maxEventTime());
+                previous = mark.checkpoint();
             }
         }
         store.save(DOCUMENT, document);
@@ -169,17 +180,29 @@ final class Checkpointer {
                     DOCUMENT, store.directory(), id);
             return marks;
         }
+        ObjectNode previous = null;
         for (JsonNode mark : node) {
             JsonNode checkpoint = mark.path("checkpoint");
+            JsonNode patch = mark.path("patch");
             JsonNode time = mark.path("maxEventTime");
-            if (!time.canConvertToLong() || !(checkpoint.isObject() || checkpoint.isNull())) {
+            boolean patched = patch.isObject() && previous != null;
+            if (!time.canConvertToLong() || !(patched || checkpoint.isObject() || checkpoint.isNull())) {
                 LOG.warn("State document '{}' in {}: skipped a malformed mark of source {}: {}", DOCUMENT,
-                        store.directory(), id, mark);
+                        store.directory(), id, abbreviated(mark));
+                previous = null; // a patch after it would apply to the wrong position
                 continue;
             }
-            marks.add(new Mark(checkpoint.isNull() ? null : (ObjectNode) checkpoint, time.longValue()));
+            ObjectNode position = patched ? MergePatch.apply(previous, (ObjectNode) patch)
+                    : checkpoint.isNull() ? null : (ObjectNode) checkpoint;
+            marks.add(new Mark(position, time.longValue()));
+            previous = position;
         }
         return marks;
+    }
+
+    private static String abbreviated(JsonNode mark) {
+        String text = mark.toString();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private static long minus(long time, long span) {

@@ -107,6 +107,35 @@ class CheckpointerTest {
                 "every mark is inside the last window: back to where the input was first read, as the source named it");
     }
 
+    @Test
+    void aLargePositionIsSavedOnceAndEachLaterMarkAsItsChange() throws IOException {
+        Checkpointer checkpointer = new Checkpointer(new StateStore(state), WINDOW);
+        checkpointer.restore(List.of(new FakeSource()));
+        ObjectNode files = JsonNodeFactory.instance.objectNode();
+        for (int f = 0; f < 2000; f++) {
+            files.put("AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/" + f + ".json.gz", 30_000 + f);
+        }
+        ObjectNode recent = JsonNodeFactory.instance.objectNode();
+        for (int n = 1; n <= 50; n++) {
+            recent = recent.deepCopy().put("new-" + n + ".json.gz", n);
+            ObjectNode position = position(n);
+            position.set("files", files);
+            position.set("recent", recent);
+            checkpointer.read(FakeSource.ID, null, position, n * 1_000L);
+            checkpointer.commit(n * 1_000L);
+        }
+        long saved = Files.size(state.resolve(Checkpointer.DOCUMENT + ".json"));
+
+        FakeSource restarted = new FakeSource();
+        new Checkpointer(new StateStore(state), WINDOW).restore(List.of(restarted));
+
+        long onePosition = files.toString().length();
+        assertTrue(saved < onePosition * 3 / 2, saved + " bytes for 12 marks of a " + onePosition + "-byte position");
+        assertEquals(39, restarted.restored.get("n").intValue(), "the newest mark older than 50000 - 10000");
+        assertEquals(files, restarted.restored.get("files"));
+        assertEquals(39, restarted.restored.get("recent").size());
+    }
+
     private static void readAndCommit(Checkpointer checkpointer, int n, long maxEventTime, long watermark)
             throws IOException {
         checkpointer.read(FakeSource.ID, null, position(n), maxEventTime);
