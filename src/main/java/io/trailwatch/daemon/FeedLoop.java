@@ -148,7 +148,7 @@ final class FeedLoop implements Runnable {
             }
             if (!failed()) {
                 commit();
-                LOG.info("Stopped reading; positions committed at event time {}", engine.currentTimeMillis());
+                LOG.info("Stopped reading; positions committed at event time {}", Instant.ofEpochMilli(engine.currentTimeMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
