@@ -212,7 +212,7 @@ public final class CloudTrailEvent {
         return invokedBy;
     }
 
-    @Field(value = "True for `AWSService` identities, calls with `invokedBy`, and calls whose source is an `*.amazonaws.com` service.", derived = true)
+    @Field(value = "True for `AWSService` identities and calls whose `invokedBy` or `sourceIPAddress` is an `*.amazonaws.com` service; console calls (`signin.amazonaws.com`, `AWS Internal`) are a person's, not a service's.", derived = true)
     public boolean isServiceInitiated() {
         return serviceInitiated;
     }

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class EventNormaliser {
 
+    private static final String CONSOLE = "signin.amazonaws.com";
+
     /** Either an event or the reason the record is bad. */
     record Result(CloudTrailEvent event, String problem) {}
 
@@ -76,8 +78,7 @@ final class EventNormaliser {
                 .userName(identity.userName())
                 .sessionName(identity.sessionName())
                 .invokedBy(invokedBy)
-                .serviceInitiated("AWSService".equals(identityType) || invokedBy != null
-                        || (r.sourceIPAddress != null && r.sourceIPAddress.endsWith(".amazonaws.com")))
+                .serviceInitiated("AWSService".equals(identityType) || isService(invokedBy) || isService(r.sourceIPAddress))
                 .mfaAuthenticated(isTrue(JsonValues.map(JsonValues.map(id, "sessionContext"), "attributes")))
                 .requestParameters(request)
                 .responseElements(response)
@@ -109,6 +110,15 @@ final class EventNormaliser {
             case "RunInstances" -> b.createdInstanceIds(ResourceIds.instanceItems(response).toArray(new String[0]));
             default -> { }
         }
+    }
+
+    /**
+     * Whether an {@code invokedBy} or {@code sourceIPAddress} names an AWS service acting for the principal. The
+     * console is not one: a person's clicks carry {@code signin.amazonaws.com} or {@code AWS Internal}.
+     */
+    private static boolean isService(String caller) {
+        return caller != null && !CONSOLE.equals(caller)
+                && (caller.endsWith(".amazonaws.com") || caller.endsWith(".amazonaws.com.cn"));
     }
 
     private static boolean isTrue(Map<String, Object> attributes) {

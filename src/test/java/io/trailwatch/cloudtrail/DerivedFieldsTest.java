@@ -89,4 +89,16 @@ class DerivedFieldsTest {
         assertTrue(decode("X", "\"userIdentity\":{\"type\":\"IAMUser\",\"invokedBy\":\"cloudformation.amazonaws.com\"}")
                 .isServiceInitiated());
     }
+
+    @Test
+    void consoleCallsAreNotServiceInitiated() throws IOException {
+        CloudTrailEvent rootInConsole = decode("DeleteSnapshot", "\"sourceIPAddress\":\"198.51.100.7\","
+                + "\"userIdentity\":{\"type\":\"Root\",\"accountId\":\"111\",\"invokedBy\":\"signin.amazonaws.com\"}");
+        assertFalse(rootInConsole.isServiceInitiated());
+        CloudTrailEvent roleInConsole = decode("TerminateInstances", "\"sourceIPAddress\":\"AWS Internal\","
+                + "\"userIdentity\":{\"type\":\"AssumedRole\",\"accountId\":\"111\",\"invokedBy\":\"AWS Internal\"}");
+        assertFalse(roleInConsole.isServiceInitiated());
+        assertTrue(decode("TerminateInstances", "\"sourceIPAddress\":\"autoscaling.amazonaws.com.cn\","
+                + "\"userIdentity\":{\"type\":\"AssumedRole\",\"accountId\":\"111\"}").isServiceInitiated());
+    }
 }
