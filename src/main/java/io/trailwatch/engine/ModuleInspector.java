@@ -113,12 +113,38 @@ final class ModuleInspector {
         } catch (IllegalArgumentException e) {
             problem(item, at("window"), "@Rule " + e.getMessage());
         }
+        if (window != null) {
+            checkWindowCoversSpans(item, rule.window(), window);
+        }
         if (problems.size() > before) {
             return null;
         }
         RuleInfo info = new RuleInfo(name.value(), rule.title(), description.value(), severity, List.of(rule.techniques()),
                 rule.maturity(), List.of(rule.falsePositives()), List.of(rule.references()), file.toString());
         return new RulePack.LoadedRule(info, window, lineOf(item, null));
+    }
+
+    /**
+     * The window must be the longest span the module waits or looks back over: a replay runs only that far
+     * past its last event and the daemon re-reads only that much input after a restart.
+     */
+    private void checkWindowCoversSpans(ModuleItem ruleItem, String windowText, Duration window) {
+        ModuleItem longestItem = null;
+        EplText.TimeSpan longest = null;
+        for (ModuleItem item : items) {
+            for (EplText.TimeSpan span : EplText.timeSpans(item.getExpression())) {
+                if (longest == null || span.span().compareTo(longest.span()) > 0) {
+                    longest = span;
+                    longestItem = item;
+                }
+            }
+        }
+        if (longest != null && longest.span().compareTo(window) > 0) {
+            int line = longestItem.getLineNumber() + RulePackLoader.lineOf(longestItem.getExpression(), longest.offset()) - 1;
+            problem(ruleItem, at("window"), "@Rule window '" + windowText + "' is shorter than " + longest.text()
+                    + " on line " + line + ": set window to at least that span (a replay runs only the window past its "
+                    + "last event, and a restarted daemon re-reads only that much)");
+        }
     }
 
     private void problem(ModuleItem item, Pattern where, String message) {

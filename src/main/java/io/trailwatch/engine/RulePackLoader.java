@@ -198,21 +198,29 @@ final class RulePackLoader {
             } else {
                 line = lineInStatement(module, line, message);
             }
-            problems.add(new RuleProblem(display(file), line, message));
+            problems.add(new RuleProblem(display(file), line, withHint(message)));
         }
+    }
+
+    /** Esper's message, with the fix added where Esper's words do not give it. */
+    private static String withHint(String message) {
+        if (message.contains("column '" + DetectionColumns.EVIDENCE + "'") && message.contains("Object[]")) {
+            return message + " (evidence is an array of events: write {e} as evidence for one event, {a, b} for several)";
+        }
+        return message;
     }
 
     /**
      * The file line an error in the statement starting at {@code statementLine} points at. Esper reports
      * the line where the statement's item begins, comments above it included, so the line is narrowed to
      * the first name the message quotes ({@code near 'X'}, {@code Property named 'X'}) that the statement
-     * holds, else to the statement's first line of content.
+     * holds outside its comments and string literals, else to the statement's first line of content.
      */
     private static int lineInStatement(Module module, int statementLine, String message) {
         String text = module.getModuleText();
         for (ModuleItem item : module.getItems()) {
             if (item.getLineNumber() == statementLine || item.getLineNumberContent() == statementLine) {
-                String statement = text.substring(item.getCharPosStart(), item.getCharPosEnd());
+                String statement = EplText.codeOnly(text.substring(item.getCharPosStart(), item.getCharPosEnd()));
                 Matcher quoted = QUOTED.matcher(message);
                 while (quoted.find()) {
                     Matcher word = Pattern.compile("(?<![\\w.])" + Pattern.quote(quoted.group(1)) + "(?![\\w])").matcher(statement);

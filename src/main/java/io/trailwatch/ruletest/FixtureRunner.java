@@ -1,5 +1,7 @@
 package io.trailwatch.ruletest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.alert.SuppressionConfig;
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.config.ConfigFiles;
@@ -23,12 +25,16 @@ import java.util.List;
  */
 public final class FixtureRunner {
 
+    private static final int SHOWN_DEAD_LETTERS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final RulePack pack;
     private final Path deadLetterDir;
 
     /**
      * @param pack          the rules under test
-     * @param deadLetterDir where records a case's events.json could not decode are written, one file per case
+     * @param deadLetterDir where records a case's events.json could not decode are written, one file per case,
+     *                      kept only when there are more than the failure lists
      */
     public FixtureRunner(RulePack pack, Path deadLetterDir) {
         this.pack = pack;
@@ -62,13 +68,35 @@ public final class FixtureRunner {
         try {
             ReplayStats stats = new Replay(options, pack).run(List.of(sink), Progress.NONE);
             if (stats.badRecords() > 0) {
-                failures.add("- " + c.events() + ": " + stats.badRecords() + " record(s) could not be decoded (reasons in "
-                        + deadLetter + "); fix the records, a fixture must replay cleanly");
+                failures.add("- " + c.events() + ": " + stats.badRecords()
+                        + " record(s) could not be decoded; fix them, a fixture must replay cleanly:");
+                failures.addAll(deadLetterLines(deadLetter));
             }
         } catch (IOException e) {
             return new CaseResult(c, List.of("- cannot replay " + c.events() + ": " + e.getMessage()), sink.alerts());
         }
         failures.addAll(Expectations.differences(c, expected, sink.alerts()));
         return new CaseResult(c, failures, sink.alerts());
+    }
+
+    /**
+     * The first {@value #SHOWN_DEAD_LETTERS} dead letters as {@code file:line: reason} (a byte offset where there is no line); the file is deleted
+     * when all are shown, else kept and named for the rest.
+     */
+    private static List<String> deadLetterLines(Path deadLetter) throws IOException {
+        List<String> letters = Files.readAllLines(deadLetter);
+        List<String> lines = new ArrayList<>();
+        for (String letter : letters.subList(0, Math.min(SHOWN_DEAD_LETTERS, letters.size()))) {
+            JsonNode node = JSON.readTree(letter);
+            String where = node.has("line") ? ":" + node.get("line").asLong()
+                    : node.has("offset") ? " (byte offset " + node.get("offset").asLong() + ")" : "";
+            lines.add("    " + node.path("file").asText() + where + ": " + node.path("reason").asText());
+        }
+        if (letters.size() > SHOWN_DEAD_LETTERS) {
+            lines.add("    ... and " + (letters.size() - SHOWN_DEAD_LETTERS) + " more in " + deadLetter);
+        } else {
+            Files.delete(deadLetter);
+        }
+        return lines;
     }
 }

@@ -67,6 +67,25 @@ class RulePackTest {
                         + "select current_evaluation_context().statementName as ruleId,\n"
                         + "       'x' || nosuchfield as summary\n"
                         + "from CloudTrail;\n");
+        write(rules.resolve("b/name-in-comment.epl"),
+                "// the rule reads missingfield, which a comment above names too\n"
+                        + "@Name('name-in-comment')\n" + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId,\n"
+                        + "       missingfield as summary\n"
+                        + "from CloudTrail;\n");
+        write(rules.resolve("b/window-too-short.epl"),
+                "@Name('window-too-short')\n" + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId, {c, d} as evidence\n"
+                        + "from pattern [every c=CloudTrail(eventName = 'CreateUser')\n"
+                        + "    -> d=CloudTrail(eventName = 'DeleteUser') where timer:within(2 hours)];\n"
+                        + "// a commented-out timer:within(48 hours) does not count\n");
+        write(rules.resolve("b/single-evidence.epl"),
+                "@Name('single-evidence')\n" + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId, k as evidence\n"
+                        + "from CloudTrail as k;\n");
         problems = assertThrows(RuleLoadException.class, () -> RulePack.load(rules)).problems();
     }
 
@@ -100,6 +119,26 @@ class RulePackTest {
     void compileErrorIsReportedOnTheLineOfTheNameItQuotesNotOnTheCommentAbove() {
         RuleProblem p = problem("rules/b/unknown-field.epl", "Property named 'nosuchfield'");
         assertEquals(9, p.line(), p.toString());
+    }
+
+    @Test
+    void compileErrorIsNotPlacedOnACommentOrStringThatMentionsTheQuotedName() {
+        RuleProblem p = problem("rules/b/name-in-comment.epl", "Property named 'missingfield'");
+        assertEquals(7, p.line(), p.toString());
+    }
+
+    @Test
+    void windowShorterThanAPatternTimerIsReportedOnTheWindowLineNamingTheTimer() {
+        RuleProblem p = problem("rules/b/window-too-short.epl", "window '1 minute' is shorter than timer:within(2 hours) on line 7");
+        assertEquals(3, p.line(), p.toString());
+        assertTrue(problems.stream().noneMatch(q -> q.message().contains("48 hours")), problems.toString());
+    }
+
+    @Test
+    void singleEventAsEvidenceGetsTheFixNotOnlyEspersTypeError() {
+        RuleProblem p = problem("rules/b/single-evidence.epl", "column 'evidence'");
+        assertEquals(5, p.line(), "not line 1, whose @Name('single-evidence') holds the word: " + p);
+        assertTrue(p.message().endsWith("write {e} as evidence for one event, {a, b} for several)"), p.message());
     }
 
     @Test
@@ -144,7 +183,7 @@ class RulePackTest {
 
     @Test
     void everyProblemIsCollectedAndValidModulesAddNone() {
-        assertEquals(9, problems.size(), problems.toString());
+        assertEquals(12, problems.size(), problems.toString());
         assertTrue(problems.stream().noneMatch(p -> p.file().equals(temp.resolve("rules/b/valid.epl"))), problems.toString());
     }
 

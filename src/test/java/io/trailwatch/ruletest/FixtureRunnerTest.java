@@ -73,5 +73,24 @@ class FixtureRunnerTest {
 
         assertEquals(List.of(), result.alerts());
         assertTrue(result.failures().get(0).contains("1 record(s) could not be decoded"), result.failures().get(0));
+        assertTrue(result.failures().get(1).startsWith("    " + caseDir.resolve(FixtureCase.EVENTS)), result.failures().get(1));
+        assertTrue(result.failures().get(1).contains("(byte offset 1): missing eventID; missing eventTime"), result.failures().get(1));
+    }
+
+    @Test
+    void theReasonsOfUndecodableRecordsAreShownWithTheirLineSoNoFileNeedsOpening() throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve("malformed"));
+        Files.writeString(caseDir.resolve(FixtureCase.EVENTS), "{\"eventID\": \"a\", \"eventName\": \"X\", \"eventTime\": \"2024-01-01T00:00:00Z\"}\n"
+                + "{\"eventID\": oops}\n");
+
+        CaseResult result = new FixtureRunner(BundledPack.pack(), dir)
+                .run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, "malformed", caseDir));
+
+        assertEquals(2, result.failures().size(), result.failures().toString());
+        assertTrue(result.failures().get(1).startsWith("    " + caseDir.resolve(FixtureCase.EVENTS) + ":2: malformed JSON"),
+                result.failures().get(1));
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.toString().endsWith(".dead-letter.jsonl")), "all shown, so no file is left");
+        }
     }
 }
