@@ -74,7 +74,8 @@ final class TestCommand implements Command {
         catalog.forEach(p -> terminal.out().println("CATALOG " + p));
         List<FixtureCase> cases = only == null ? tree.cases() : tree.casesOf(only);
         if (only != null && cases.isEmpty()) {
-            throw new UsageException("--rule: no fixture case of rule '" + only + "' under " + tree.root());
+            throw new UsageException("--rule: no fixture case of rule '" + only + "' under " + tree.root() + " (rules with cases: "
+                    + String.join(", ", tree.cases().stream().map(FixtureCase::ruleId).distinct().sorted().toList()) + ")");
         }
         Path deadLetters = Files.createTempDirectory("trailwatch-test");
         int exit = runCases(new FixtureRunner(pack, deadLetters), cases, catalog.size(), terminal);

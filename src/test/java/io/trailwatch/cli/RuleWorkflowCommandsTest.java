@@ -103,6 +103,14 @@ class RuleWorkflowCommandsTest {
                 err.toString(StandardCharsets.UTF_8).strip());
     }
 
+    @Test
+    void aMisspeltRuleIdNamesTheRulesThatHaveCases() {
+        assertEquals(ExitCode.USAGE, run("test", rules.toString(), testdata.toString(), "--rule", "cloudtrail-loging-impaired"));
+
+        assertEquals("trailwatch test: --rule: no fixture case of rule 'cloudtrail-loging-impaired' under "
+                + testdata.resolve("epl") + " (rules with cases: cloudtrail-logging-impaired)", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
     private static int lineOf(String text, String token) {
         return (int) text.substring(0, text.indexOf(token)).chars().filter(c -> c == '\n').count() + 1;
     }
