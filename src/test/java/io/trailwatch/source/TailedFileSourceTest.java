@@ -149,7 +149,7 @@ class TailedFileSourceTest {
         TailedFileSource second = new TailedFileSource(log, GRACE);
         second.restore(afterTen);
         List<String> resumed = readUntil(second, 5);
-        assertEquals(IntStream.range(10, 15).mapToObj(seq -> line(seq).strip()).toList(), resumed);
+        assertEquals(records(10, 15), resumed);
         assertEquals(List.of(11L, 1L), units.subList(units.size() - 2, units.size()).stream()
                 .map(InputUnit::firstLine).toList(), "line numbers restart in the new file");
         assertEquals(log.resolveSibling("ct.jsonl.1").toString(), units.get(units.size() - 2).origin());
@@ -158,7 +158,7 @@ class TailedFileSourceTest {
         assertEquals(log.resolveSibling("ct.jsonl.1").toString(), whileOnRotated.get("rotatedPath").textValue());
         TailedFileSource third = new TailedFileSource(log, GRACE);
         third.restore(whileOnRotated);
-        assertEquals(IntStream.range(12, 15).mapToObj(seq -> line(seq).strip()).toList(), readUntil(third, 3));
+        assertEquals(records(12, 15), readUntil(third, 3));
     }
 
     @Test
@@ -185,7 +185,7 @@ class TailedFileSourceTest {
 
         TailedFileSource second = new TailedFileSource(log, GRACE);
         second.restore(afterTen);
-        assertEquals(IntStream.range(10, 20).mapToObj(seq -> line(seq).strip()).toList(), readUntil(second, 10),
+        assertEquals(records(10, 20), readUntil(second, 10),
                 "the rest of ct.jsonl.3, then ct.jsonl.2 and ct.jsonl.1, then ct.jsonl");
     }
 
@@ -203,7 +203,7 @@ class TailedFileSourceTest {
 
         TailedFileSource second = new TailedFileSource(log, GRACE);
         second.restore(start);
-        assertEquals(IntStream.range(0, 5).mapToObj(seq -> line(seq).strip()).toList(), readUntil(second, 5),
+        assertEquals(records(0, 5), readUntil(second, 5),
                 "ct.jsonl.1 from its first line, then the new ct.jsonl");
     }
 
@@ -316,6 +316,11 @@ class TailedFileSourceTest {
     /** A line of varying length, so lines straddle the fingerprint boundary and chunk ends. */
     private static String line(int seq) {
         return "{\"seq\":" + seq + ",\"eventID\":\"" + "e".repeat(seq % 200) + "\"}\n";
+    }
+
+    /** The records of lines {@code from} to {@code to} (exclusive), as a source hands them over. */
+    private static List<String> records(int from, int to) {
+        return IntStream.range(from, to).mapToObj(seq -> line(seq).strip()).toList();
     }
 
     private static void appendLines(Path log, int from, int to) throws IOException {
