@@ -20,9 +20,10 @@ import java.util.List;
  * @param severity   the alert's severity label ({@code info} .. {@code critical})
  * @param suppressed whether the alert is suppressed
  * @param eventIds   the alert's evidence eventIDs, in the alert's order (time, then id)
+ * @param summaryContains text the alert's one-line summary must contain (what an analyst reads first)
  */
 public record ExpectedAlert(String ruleId, Integer count, String principal, String accountId, String severity,
-                            Boolean suppressed, List<String> eventIds) {
+                            Boolean suppressed, List<String> eventIds, String summaryContains) {
 
     public ExpectedAlert {
         if (ruleId == null || ruleId.isBlank()) {
@@ -42,7 +43,8 @@ public record ExpectedAlert(String ruleId, Integer count, String principal, Stri
                 && (accountId == null || accountId.equals(alert.accountId()))
                 && (severity == null || severity.equalsIgnoreCase(alert.severity().label()))
                 && (suppressed == null || suppressed == alert.suppressed())
-                && (eventIds == null || eventIds.equals(alert.eventIds()));
+                && (eventIds == null || eventIds.equals(alert.eventIds()))
+                && (summaryContains == null || alert.summary().contains(summaryContains));
     }
 
     /** The entry as one line: {@code 1 x bulk-destruction severity=critical suppressed=false}. */
@@ -62,6 +64,9 @@ public record ExpectedAlert(String ruleId, Integer count, String principal, Stri
         }
         if (eventIds != null) {
             parts.add("eventIds=" + eventIds);
+        }
+        if (summaryContains != null) {
+            parts.add("summaryContains='" + summaryContains + "'");
         }
         return String.join(" ", parts);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class FixtureRunnerTest {
 
     private CaseResult run(CaseKind kind, String expectedJson) throws Exception {
         Path caseDir = Files.createDirectories(dir.resolve("case"));
-        Files.copy(STOP_LOGGING, caseDir.resolve(FixtureCase.EVENTS));
+        Files.copy(STOP_LOGGING, caseDir.resolve(FixtureCase.EVENTS), StandardCopyOption.REPLACE_EXISTING);
         if (expectedJson != null) {
             Files.writeString(caseDir.resolve(FixtureCase.EXPECTED), expectedJson);
         }
@@ -38,6 +39,20 @@ class FixtureRunnerTest {
         assertTrue(result.failures().get(1).startsWith("+ unexpected " + RULE + " principal=arn:aws:iam::143434273843:user/christophe"),
                 result.failures().get(1));
         assertEquals(1, result.alerts().size());
+    }
+
+    @Test
+    void theSummaryIsCheckedByTheTextItMustContain() throws Exception {
+        CaseResult right = run(CaseKind.POSITIVE, "[{\"ruleId\": \"" + RULE + "\", \"count\": 1,"
+                + " \"summaryContains\": \"stop logging of trail stratus-red-team-ct-stop-trail-buykxbqejv\"}]");
+        CaseResult wrong = run(CaseKind.POSITIVE, "[{\"ruleId\": \"" + RULE + "\", \"count\": 1,"
+                + " \"summaryContains\": \"delete trail\"}]");
+
+        assertTrue(right.passed(), right.failures().toString());
+        assertFalse(wrong.passed());
+        assertEquals("- expected 1 x " + RULE + " summaryContains='delete trail', raised 0", wrong.failures().get(0));
+        assertTrue(wrong.failures().stream().anyMatch(f -> f.contains("| arn:aws:iam::143434273843:user/christophe stop logging")),
+                "the diff shows the summary that was raised: " + wrong.failures());
     }
 
     @Test
