@@ -54,7 +54,7 @@ class BulkDestructionTest {
         assertEquals(TestEvents.ACCOUNT, d.accountId());
         assertEquals(burst, d.evidence());
         assertEquals(burst.get(9).getEventTimeMillis(), d.detectedAtMillis());
-        assertEquals(ADMIN + " destroyed 10 resources in 10 calls within 5 minutes", d.summary());
+        assertEquals(ADMIN + " destroyed 10 resources in 10 calls within 5 minutes: DeleteVolume", d.summary());
     }
 
     @Test
