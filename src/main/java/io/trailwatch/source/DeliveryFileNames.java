@@ -1,5 +1,10 @@
 package io.trailwatch.source;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +17,7 @@ import java.util.regex.Pattern;
 public final class DeliveryFileNames {
 
     private static final Pattern STAMP = Pattern.compile("_(\\d{8}T\\d{4,6}Z)_[^/\\\\]*$");
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
 
     /** Paths by delivery time, those without one first, then by path. */
     public static final Comparator<String> BY_DELIVERY_TIME =
@@ -27,5 +33,15 @@ public final class DeliveryFileNames {
         }
         String s = m.group(1);
         return s.length() == 14 ? s.substring(0, 13) + "00Z" : s;
+    }
+
+    /** The delivery time in a file name or path, or null when it has none (or an impossible one, such as month 13). */
+    public static Instant deliveredAt(String name) {
+        String stamp = deliveryTime(name);
+        try {
+            return stamp.isEmpty() ? null : LocalDateTime.parse(stamp, SORTABLE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.trailwatch.cloudtrail.CloudTrailDecoder;
 import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,5 +102,29 @@ class ParallelDecoderTest {
         new ParallelDecoder(failingOn("none", null, null), threads).decode(inputs, item -> seen.add(describe(item)));
 
         assertEquals(List.of("input-0", "input-1 unreadable: read failed: no such file or directory", "input-2"), seen);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aRecordDatedWellAfterItsFilesDeliveryTimeIsBadAndTheOthersAreEvents(int threads) throws Exception {
+        String records = "{\"Records\":[" + record("ok", "2024-08-01T10:03:00Z") + "," + record("skewed", "2024-08-01T11:04:00Z")
+                + "," + record("corrupt", "9999-08-01T10:00:00Z") + "]}";
+        String delivered = "111122223333_CloudTrail_us-east-1_20240801T1005Z_Tw0x9Qm2Lr7Pa3Ke.json";
+        Path stamped = Files.writeString(dir.resolve(delivered), records);
+        Path plain = Files.writeString(dir.resolve("export.json"), records);
+        List<String> seen = new ArrayList<>();
+
+        new ParallelDecoder(new CloudTrailDecoder()::decode, threads).decode(
+                List.of(new ReplayInput(stamped, delivered), new ReplayInput(plain, "export.json")), item -> seen.add(
+                        item instanceof DecodedItem.Event e ? e.event().getEventId()
+                                : item instanceof DecodedItem.Bad b ? "bad: " + b.reason() : item.toString()));
+
+        assertEquals(List.of("ok", "skewed", "bad: eventTime 9999-08-01T10:00:00Z is more than 60 minutes after the delivery"
+                + " time in the file name (2024-08-01T10:05:00Z): CloudTrail writes a record before delivering it, so the"
+                + " record is corrupt", "ok", "skewed", "corrupt"), seen, "a file without a delivery time has nothing to judge by");
+    }
+
+    private static String record(String id, String time) {
+        return "{\"eventID\":\"" + id + "\",\"eventName\":\"StopLogging\",\"eventTime\":\"" + time + "\"}";
     }
 }
