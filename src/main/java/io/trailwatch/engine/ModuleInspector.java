@@ -49,6 +49,9 @@ final class ModuleInspector {
         for (int i = 0; i < statements.length; i++) {
             EPStatement statement = statements[i];
             ModuleItem item = i < items.size() ? items.get(i) : null;
+            if (item != null) {
+                checkPatternsEnd(item);
+            }
             Rule rule = annotation(statement, Rule.class);
             boolean intoDetection = EsperSetup.DETECTION_TYPE.equals(statement.getEventType().getName());
             if (rule != null) {
@@ -122,6 +125,15 @@ final class ModuleInspector {
         RuleInfo info = new RuleInfo(name.value(), rule.title(), description.value(), severity, List.of(rule.techniques()),
                 rule.maturity(), List.of(rule.falsePositives()), List.of(rule.references()), file.toString());
         return new RulePack.LoadedRule(info, window, lineOf(item, null));
+    }
+
+    private void checkPatternsEnd(ModuleItem item) {
+        for (int offset : UnboundedPatterns.everyOffsets(EplText.codeOnly(item.getExpression()))) {
+            int line = item.getLineNumber() + RulePackLoader.lineOf(item.getExpression(), offset) - 1;
+            problems.add(new RuleProblem(file, line, "'every ... -> ...' pattern with nothing that ends its wait: each"
+                    + " start never followed is kept for good, so memory grows with the input (add 'where timer:within(SPAN)'"
+                    + " to what follows, with a @Rule window at least as long)"));
+        }
     }
 
     /**

@@ -58,6 +58,20 @@ class RulePackTest {
         write(rules.resolve("b/helper-only.epl"), "create schema OnlyHelper as (name string);\n");
         write(rules.resolve("b/not-into-detection.epl"), "@Name('not-into-detection')\n" + HEADER + "select * from CloudTrail;\n");
         write(rules.resolve("b/valid.epl"), "@Name('valid')\n" + HEADER + BODY);
+        write(rules.resolve("b/unbounded-pattern.epl"),
+                "// every start waits forever: 'every a -> b' in a comment is not a pattern\n"
+                        + "@Name('unbounded-pattern')\n" + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId\n"
+                        + "from pattern [\n"
+                        + "    every c=CloudTrail(eventName = 'CreateUser') -> d=CloudTrail(eventName = 'DeleteUser')\n"
+                        + "];\n");
+        write(rules.resolve("b/bounded-pattern.epl"),
+                "@Name('bounded-pattern')\n" + HEADER
+                        + "insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId\n"
+                        + "from pattern [every c=CloudTrail(eventName = 'CreateUser') -> d=CloudTrail(eventName = 'DeleteUser')"
+                        + " where timer:within(1 minute)];\n");
         write(rules.resolve("b/unknown-field.epl"),
                 "// a header comment\n"
                         + "\n"
@@ -182,8 +196,15 @@ class RulePackTest {
     }
 
     @Test
+    void aPatternWhoseEveryNeverEndsIsReportedOnItsLineAndABoundedOneIsNot() {
+        RuleProblem p = problem("rules/b/unbounded-pattern.epl", "'every ... -> ...' pattern with nothing that ends its wait");
+        assertEquals(8, p.line(), p.toString());
+        assertTrue(problems.stream().noneMatch(q -> q.file().equals(temp.resolve("rules/b/bounded-pattern.epl"))), problems.toString());
+    }
+
+    @Test
     void everyProblemIsCollectedAndValidModulesAddNone() {
-        assertEquals(12, problems.size(), problems.toString());
+        assertEquals(13, problems.size(), problems.toString());
         assertTrue(problems.stream().noneMatch(p -> p.file().equals(temp.resolve("rules/b/valid.epl"))), problems.toString());
     }
 
