@@ -48,7 +48,10 @@ final class TestCommand implements Command {
     @Override
     public Options options() {
         return new Options().addOption(Option.builder("r").longOpt("rule").hasArg().argName("ID")
-                .desc("run only the cases of rule ID (skips the catalog check)").build());
+                        .desc("run only the cases of rule ID (skips the catalog check)").build())
+                .addOption(Option.builder().longOpt("case").hasArg().argName("NAME")
+                        .desc("run only the cases named NAME (the case folder), with --rule or across rules;"
+                                + " prints every alert each raises").build());
     }
 
     @Override
@@ -70,15 +73,24 @@ final class TestCommand implements Command {
         }
         FixtureTree tree = FixtureTree.scan(FixtureTree.rootFor(testdata, rulesDir));
         String only = line.getOptionValue("rule");
-        List<String> catalog = only == null ? FixtureCatalog.problems(pack, tree) : List.of();
+        String caseName = line.getOptionValue("case");
+        List<String> catalog = only == null && caseName == null ? FixtureCatalog.problems(pack, tree) : List.of();
         catalog.forEach(p -> terminal.out().println("CATALOG " + p));
         List<FixtureCase> cases = only == null ? tree.cases() : tree.casesOf(only);
+        if (caseName != null) {
+            List<FixtureCase> named = cases.stream().filter(c -> c.name().equals(caseName)).toList();
+            if (named.isEmpty()) {
+                throw new UsageException("--case: no case named '" + caseName + "'" + (only == null ? "" : " of rule '" + only + "'")
+                        + " under " + tree.root() + " (a case is the folder holding events.json)");
+            }
+            cases = named;
+        }
         if (only != null && cases.isEmpty()) {
             throw new UsageException("--rule: no fixture case of rule '" + only + "' under " + tree.root() + " (rules with cases: "
                     + String.join(", ", tree.cases().stream().map(FixtureCase::ruleId).distinct().sorted().toList()) + ")");
         }
         Path deadLetters = Files.createTempDirectory("trailwatch-test");
-        int exit = runCases(new FixtureRunner(pack, deadLetters), cases, catalog.size(), terminal);
+        int exit = runCases(new FixtureRunner(pack, deadLetters), cases, catalog.size(), caseName != null, terminal);
         try (Stream<Path> left = Files.list(deadLetters)) {
             if (left.findAny().isEmpty()) {
                 Files.delete(deadLetters);
@@ -87,8 +99,8 @@ final class TestCommand implements Command {
         return exit;
     }
 
-    private static int runCases(FixtureRunner runner, List<FixtureCase> cases, int catalogProblems, Terminal terminal)
-            throws InterruptedException {
+    private static int runCases(FixtureRunner runner, List<FixtureCase> cases, int catalogProblems, boolean showAlerts,
+                                Terminal terminal) throws InterruptedException {
         int failed = 0;
         for (FixtureCase c : cases) {
             CaseResult result = runner.run(c);
@@ -96,6 +108,9 @@ final class TestCommand implements Command {
             if (!result.passed()) {
                 failed++;
                 result.failures().forEach(f -> terminal.out().println("     " + f));
+            } else if (showAlerts) {
+                result.alerts().forEach(a -> terminal.out().println("     raised " + a.ruleId() + " " + a.severity().label()
+                        + (a.suppressed() ? " suppressed" : "") + " | " + a.summary()));
             }
         }
         terminal.err().println(cases.size() + " case(s): " + (cases.size() - failed) + " passed, " + failed + " failed"

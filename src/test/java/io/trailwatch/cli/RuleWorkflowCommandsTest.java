@@ -104,6 +104,16 @@ class RuleWorkflowCommandsTest {
     }
 
     @Test
+    void oneCaseRunsAloneAndShowsTheAlertsItRaised() {
+        assertEquals(ExitCode.OK, run("test", rules.toString(), testdata.toString(), "--case", "stratus-stop-logging"));
+
+        assertEquals("PASS " + RULE + "/positive/stratus-stop-logging\n"
+                + "     raised cloudtrail-logging-impaired high | arn:aws:iam::143434273843:user/christophe stop logging of trail"
+                + " stratus-red-team-ct-stop-trail-buykxbqejv in apiso-centralnorth-2r\n", out());
+        assertEquals(ExitCode.USAGE, run("test", rules.toString(), testdata.toString(), "--case", "no-such-case"));
+    }
+
+    @Test
     void aMisspeltRuleIdNamesTheRulesThatHaveCases() {
         assertEquals(ExitCode.USAGE, run("test", rules.toString(), testdata.toString(), "--rule", "cloudtrail-loging-impaired"));
 
