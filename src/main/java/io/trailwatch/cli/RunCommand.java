@@ -3,9 +3,11 @@ package io.trailwatch.cli;
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.daemon.Daemon;
 import io.trailwatch.daemon.DaemonConfig;
+import io.trailwatch.daemon.SourceConfig;
 import io.trailwatch.engine.RuleLoadException;
 import io.trailwatch.engine.RulePack;
 import io.trailwatch.engine.RuleProblem;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
@@ -48,6 +50,17 @@ final class RunCommand implements Command {
         return true;
     }
 
+    /** A source path that does not exist is valid (the daemon waits for it), but a typo should not pass unseen. */
+    private static void notYetThere(DaemonConfig config, Terminal terminal) {
+        for (SourceConfig source : config.sources()) {
+            String path = source instanceof SourceConfig.Directory d ? d.path() : source instanceof SourceConfig.File f ? f.path() : null;
+            if (path != null && !Files.exists(Path.of(path))) {
+                terminal.err().println("trailwatch run: note: source " + path + " does not exist yet; the daemon will wait"
+                        + " for it to appear (check the path if it should be there)");
+            }
+        }
+    }
+
     @Override
     public int run(CommandLine line, Terminal terminal) throws Exception {
         if (!line.hasOption("config")) {
@@ -60,6 +73,7 @@ final class RunCommand implements Command {
                 RulePack pack = Daemon.check(config);
                 terminal.out().println(file + ": OK (" + config.sources().size() + " source(s), " + pack.rules().size()
                         + " rule(s), " + config.sinks().size() + " sink(s))");
+                notYetThere(config, terminal);
                 return ExitCode.OK;
             }
             Daemon daemon = new Daemon(config);

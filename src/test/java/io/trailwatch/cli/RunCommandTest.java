@@ -74,4 +74,16 @@ class RunCommandTest {
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.out().startsWith("config/trailwatch.local.yaml: OK (1 source(s), "), run.out());
     }
+
+    @Test
+    void aSourceThatIsNotThereYetPassesTheCheckWithANote() throws IOException {
+        Path config = config(dir.resolve("alerts.jsonl").toString());
+        Files.delete(dir.resolve("in"));
+
+        CliRun run = CliRun.of("run", "--check", "--config", config.toString());
+
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertEquals("trailwatch run: note: source " + dir.resolve("in") + " does not exist yet; the daemon will wait for it"
+                + " to appear (check the path if it should be there)", run.err().strip());
+    }
 }
