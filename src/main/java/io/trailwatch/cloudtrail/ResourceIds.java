@@ -31,6 +31,8 @@ final class ResourceIds {
             Map.entry("DeleteDBCluster", key("dBClusterIdentifier")),
             Map.entry("DeleteDBSnapshot", key("dBSnapshotIdentifier")),
             Map.entry("DeleteDBClusterSnapshot", key("dBClusterSnapshotIdentifier")),
+            Map.entry("DeleteDBInstanceAutomatedBackup", key("dbiResourceId", "dBInstanceAutomatedBackupsArn")),
+            Map.entry("DeleteDBClusterAutomatedBackup", key("dbClusterResourceId")),
             Map.entry("DeleteService", ResourceIds::ecsService),
             Map.entry("DeleteFunction", key("functionName")),
             Map.entry("DeleteTable", key("tableName")),

@@ -24,6 +24,8 @@ class DerivedFieldsTest {
         "TerminateInstances | {\"instancesSet\":{\"items\":[{\"instanceId\":\"i-1\"},{\"instanceId\":\"i-2\"},{\"instanceId\":\"i-3\"}]}} | i-1 i-2 i-3",
         "DeleteBucket | {\"bucketName\":\"logs\"} | logs",
         "DeleteDBInstance | {\"dBInstanceIdentifier\":\"db1\"} | db1",
+        "DeleteDBInstanceAutomatedBackup | {\"dbiResourceId\":\"db-ABC123\"} | db-ABC123",
+        "DeleteDBClusterAutomatedBackup | {\"dbClusterResourceId\":\"cluster-XYZ9\"} | cluster-XYZ9",
         "DeleteService | {\"cluster\":\"prod\",\"service\":\"web\"} | prod/web",
         "DeleteFunction20150331 | {\"functionName\":\"f\"} | f",
         "DeleteObject | {\"bucketName\":\"b\",\"key\":\"k/1\"} | b/k/1",
