@@ -3,6 +3,7 @@ package io.trailwatch.engine;
 import com.espertech.esper.common.client.EPCompiled;
 import com.espertech.esper.compiler.client.util.EPCompiledIOUtil;
 import com.espertech.esper.runtime.client.util.RuntimeVersion;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,8 @@ final class CompiledRuleCache {
     static final String ENV = "TRAILWATCH_RULE_CACHE";
     static final int MAX_ENTRIES = 256;
     private static final String SUFFIX = ".jar";
+    private static final String INDEX_SUFFIX = ".pack.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LogManager.getLogger(CompiledRuleCache.class);
     private static final CompiledRuleCache DISABLED = new CompiledRuleCache(null);
     private static final String BASE_KEY = baseKey();
@@ -90,6 +93,62 @@ final class CompiledRuleCache {
     /** The key of a module compiled after the module whose key is {@code previousKey} (empty for the first). */
     static String key(String previousKey, String moduleText) {
         return sha256(BASE_KEY + '\n' + previousKey + '\n' + moduleText);
+    }
+
+    /**
+     * The key of the pack made of {@code files} (module files under {@code dir}, in path order): their
+     * paths relative to {@code dir} and their bytes, with what every module key depends on.
+     */
+    static String packKey(Path dir, List<Path> files) throws IOException {
+        StringBuilder text = new StringBuilder(BASE_KEY);
+        for (Path file : files) {
+            text.append('\n').append(dir.relativize(file)).append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        return sha256(text.toString());
+    }
+
+    /** The index of the pack with {@code key}, or null on a miss (or when it cannot be read). */
+    PackIndex getIndex(String key) {
+        if (dir == null) {
+            return null;
+        }
+        Path file = dir.resolve(key + INDEX_SUFFIX);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            PackIndex index = JSON.readValue(file.toFile(), PackIndex.class);
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            return index;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Rule pack index {} is unreadable, loading the pack in full: {}", file, e.toString());
+            return null;
+        }
+    }
+
+    /** Stores the index of a pack that loaded without a problem; a failure is logged and otherwise ignored. */
+    void putIndex(String key, PackIndex index) {
+        if (dir == null) {
+            return;
+        }
+        Path tmp = null;
+        try {
+            createPrivateDirectory();
+            tmp = Files.createTempFile(dir, key, ".tmp");
+            JSON.writeValue(tmp.toFile(), index);
+            Files.move(tmp, dir.resolve(key + INDEX_SUFFIX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot write the rule pack index at {}: {}", dir, e.toString());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file stays; a later prune() removes it
+                }
+            }
+        }
     }
 
     /** The cached classes for {@code key}, or null on a miss (or when the entry cannot be read). */
@@ -179,16 +238,21 @@ final class CompiledRuleCache {
             files = listing.filter(Files::isRegularFile).toList();
         }
         long staleTemporary = System.currentTimeMillis() - 3_600_000;
-        List<Path> entries = files.stream().filter(f -> f.toString().endsWith(SUFFIX))
+        List<Path> entries = files.stream().filter(CompiledRuleCache::isEntry)
                 .sorted(Comparator.comparing(CompiledRuleCache::modified).reversed()).toList();
         for (Path stale : entries.subList(Math.min(MAX_ENTRIES, entries.size()), entries.size())) {
             Files.deleteIfExists(stale);
         }
         for (Path file : files) {
-            if (!file.toString().endsWith(SUFFIX) && modified(file) < staleTemporary) {
+            if (!isEntry(file) && modified(file) < staleTemporary) {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    private static boolean isEntry(Path file) {
+        String name = file.toString();
+        return name.endsWith(SUFFIX) || name.endsWith(INDEX_SUFFIX);
     }
 
     private static long modified(Path file) {

@@ -17,9 +17,11 @@ import com.espertech.esper.runtime.client.EPDeployException;
 import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
+import io.trailwatch.alert.RuleInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,16 +66,25 @@ final class RulePackLoader {
     }
 
     RulePack load() throws RuleLoadException {
-        List<Module> modules = readModules();
+        List<Path> paths = modulePaths();
+        String packKey = packKey(paths);
+        RulePack indexed = packKey == null ? null : fromIndex(cache.getIndex(packKey));
+        if (indexed != null) {
+            LOG.info("Loaded {} rule(s) from {} module(s) in {} (pack index and compiled modules from the cache in {})",
+                    indexed.rules().size(), indexed.modules().size(), dir, cache.directory());
+            return indexed;
+        }
+        List<Module> modules = readModules(paths);
         List<Module> ordered = order(modules);
         List<RuleModule> compiled = new ArrayList<>();
+        List<String> compiledKeys = new ArrayList<>();
         List<RulePack.LoadedRule> rules = new ArrayList<>();
         EPCompiled listener;
         String uri = "trailwatch-rules-" + SCRATCH_RUNTIMES.incrementAndGet();
         EPRuntime runtime = EPRuntimeProvider.getRuntime(uri, config);
         try {
             for (Module module : ordered) {
-                compileAndInspect(runtime, module, compiled, rules);
+                compileAndInspect(runtime, module, compiled, compiledKeys, rules);
             }
             listener = compileListener();
         } finally {
@@ -84,13 +95,78 @@ final class RulePackLoader {
             problems.sort(Comparator.comparing((RuleProblem p) -> p.file().toString()).thenComparingInt(RuleProblem::line));
             throw new RuleLoadException(problems);
         }
+        if (packKey != null) {
+            cache.putIndex(packKey, index(compiled, compiledKeys, rules));
+        }
         LOG.info("Loaded {} rule(s) from {} module(s) in {} ({} of {} compiled modules from the cache{})", rules.size(),
                 ordered.size(), dir, cache.hits(), ordered.size() + 1,
                 cache.directory() == null ? ", which is off" : " in " + cache.directory());
         return new RulePack(dir, rules, compiled, listener);
     }
 
-    private List<Module> readModules() throws RuleLoadException {
+    /** How many packs were loaded in full (parsed, compiled or deployed in a scratch runtime), since start. */
+    static long fullLoads() {
+        return SCRATCH_RUNTIMES.get();
+    }
+
+    /** The pack's cache key, or null when the cache is off or a file cannot be read (then it is loaded in full). */
+    private String packKey(List<Path> paths) {
+        if (cache.directory() == null) {
+            return null;
+        }
+        try {
+            return CompiledRuleCache.packKey(dir, paths);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The pack an index describes, or null when there is none or any of its compiled modules is not in the cache. */
+    private RulePack fromIndex(PackIndex index) {
+        if (index == null) {
+            return null;
+        }
+        List<RuleModule> modules = new ArrayList<>();
+        for (PackIndex.Module m : index.modules()) {
+            EPCompiled compiled = cache.get(m.key());
+            if (compiled == null) {
+                return null;
+            }
+            modules.add(new RuleModule(display(dir.resolve(m.file())).toString(), m.textHash(), m.base(), compiled));
+        }
+        EPCompiled listener = cache.get(index.listenerKey());
+        if (listener == null) {
+            return null;
+        }
+        List<RulePack.LoadedRule> rules = new ArrayList<>();
+        for (PackIndex.Rule r : index.rules()) {
+            RuleInfo i = r.info();
+            rules.add(new RulePack.LoadedRule(new RuleInfo(i.id(), i.title(), i.description(), i.severity(), i.techniques(),
+                    i.maturity(), i.falsePositives(), i.references(), display(dir.resolve(i.source())).toString()),
+                    Duration.parse(r.window()), r.line()));
+        }
+        return new RulePack(dir, rules, modules, listener);
+    }
+
+    private PackIndex index(List<RuleModule> compiled, List<String> keys, List<RulePack.LoadedRule> rules) {
+        List<PackIndex.Module> modules = new ArrayList<>();
+        for (int i = 0; i < compiled.size(); i++) {
+            RuleModule m = compiled.get(i);
+            modules.add(new PackIndex.Module(relative(m.file()), m.textHash(), m.base(), keys.get(i)));
+        }
+        List<PackIndex.Rule> indexed = rules.stream().map(r -> {
+            RuleInfo i = r.info();
+            return new PackIndex.Rule(new RuleInfo(i.id(), i.title(), i.description(), i.severity(), i.techniques(), i.maturity(),
+                    i.falsePositives(), i.references(), relative(i.source())), r.window().toString(), r.line());
+        }).toList();
+        return new PackIndex(modules, indexed, CompiledRuleCache.key("", LISTENER_EPL));
+    }
+
+    private String relative(String shown) {
+        return dir.relativize(Path.of(shown)).toString();
+    }
+
+    private List<Path> modulePaths() throws RuleLoadException {
         if (!Files.isDirectory(dir)) {
             throw new RuleLoadException(List.of(new RuleProblem(dir, 0,
                     "rules directory '" + dir.toAbsolutePath() + "' does not exist or is not a directory (set the rules directory option)")));
@@ -106,6 +182,10 @@ final class RulePackLoader {
             throw new RuleLoadException(List.of(new RuleProblem(dir, 0,
                     "rules directory '" + dir.toAbsolutePath() + "' holds no *.epl module (point the rules directory option at the rule pack)")));
         }
+        return paths;
+    }
+
+    private List<Module> readModules(List<Path> paths) throws RuleLoadException {
         List<Module> modules = new ArrayList<>();
         for (Path path : paths) {
             try {
@@ -145,7 +225,7 @@ final class RulePackLoader {
         }
     }
 
-    private void compileAndInspect(EPRuntime runtime, Module module, List<RuleModule> compiled,
+    private void compileAndInspect(EPRuntime runtime, Module module, List<RuleModule> compiled, List<String> compiledKeys,
                                    List<RulePack.LoadedRule> rules) {
         Path file = files.get(module);
         String key = CompiledRuleCache.key(previousKey, module.getModuleText());
@@ -162,6 +242,7 @@ final class RulePackLoader {
             }
             compiled.add(new RuleModule(display(file).toString(), CompiledRuleCache.sha256(module.getModuleText()),
                     usedModules.contains(module.getName()), result));
+            compiledKeys.add(key);
             List<ModuleItem> statements = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
             ModuleInspector inspector = new ModuleInspector(display(file), expectedRuleId(file), statements, problems);
             rules.addAll(inspector.inspect(deployment.getStatements(), usedModules.contains(module.getName())));

@@ -43,6 +43,45 @@ class CompiledRuleCacheTest {
     }
 
     @Test
+    void anUnchangedPackLoadsFromItsIndexWithoutParsingOrInspectingAgain() throws Exception {
+        Path rules = pack();
+        Path cacheDir = temp.resolve("cache");
+        RulePack first = RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        long fullLoads = RulePackLoader.fullLoads();
+
+        RulePack second = RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+
+        assertEquals(fullLoads, RulePackLoader.fullLoads(), "no scratch runtime: the pack came from its index");
+        assertEquals(first.rules(), second.rules(), "ids, metadata and sources as the full load found them");
+        assertEquals(first.longestWindow(), second.longestWindow());
+        assertEquals(first.modules().stream().map(RuleModule::key).toList(), second.modules().stream().map(RuleModule::key).toList());
+        assertEquals(List.of("alert-one", "alert-two"), alerts(second));
+
+        Files.writeString(rules.resolve("alert-two.epl"), RULE.formatted("alert-two", "Two") + "// edited\n");
+        RulePack edited = RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        assertEquals(fullLoads + 1, RulePackLoader.fullLoads(), "an edited file is a new pack, loaded in full");
+        assertEquals(List.of("alert-one", "alert-two"), alerts(edited));
+    }
+
+    @Test
+    void anUnreadableIndexIsLoadedInFullAndWrittenAgain() throws Exception {
+        Path rules = pack();
+        Path cacheDir = temp.resolve("cache");
+        RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path index : files.filter(f -> f.toString().endsWith(".pack.json")).toList()) {
+                Files.writeString(index, "{\"modules\": [");
+            }
+        }
+        long fullLoads = RulePackLoader.fullLoads();
+
+        assertEquals(List.of("alert-one", "alert-two"), alerts(RulePack.load(rules, CompiledRuleCache.at(cacheDir))));
+        assertEquals(fullLoads + 1, RulePackLoader.fullLoads());
+        RulePack.load(rules, CompiledRuleCache.at(cacheDir));
+        assertEquals(fullLoads + 1, RulePackLoader.fullLoads(), "the index was written again");
+    }
+
+    @Test
     void aChangedModuleIsCompiledAgainAndSoIsEveryModuleCompiledAfterIt() throws Exception {
         Path rules = pack();
         Path cacheDir = load(rules, temp.resolve("cache")).directory();
