@@ -4,6 +4,7 @@ import com.espertech.esper.common.client.EPCompiled;
 import com.espertech.esper.compiler.client.util.EPCompiledIOUtil;
 import com.espertech.esper.runtime.client.util.RuntimeVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailwatch.alert.RuleInfo;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,12 @@ final class CompiledRuleCache {
     private static final Logger LOG = LogManager.getLogger(CompiledRuleCache.class);
     private static final CompiledRuleCache DISABLED = new CompiledRuleCache(null);
     private static final String BASE_KEY = baseKey();
+    /**
+     * What else a pack index depends on: the classes that read and check a pack. A build whose checks
+     * changed must check the pack again, not trust an index an older build wrote.
+     */
+    private static final String INDEX_KEY = fingerprint(BASE_KEY, List.of(RulePackLoader.class, ModuleInspector.class,
+            UnboundedPatterns.class, EplText.class, WindowText.class, PackIndex.class, RuleInfo.class));
 
     private final Path dir;
     private final AtomicInteger hits = new AtomicInteger();
@@ -100,7 +107,7 @@ final class CompiledRuleCache {
      * paths relative to {@code dir} and their bytes, with what every module key depends on.
      */
     static String packKey(Path dir, List<Path> files) throws IOException {
-        StringBuilder text = new StringBuilder(BASE_KEY);
+        StringBuilder text = new StringBuilder(INDEX_KEY);
         for (Path file : files) {
             text.append('\n').append(dir.relativize(file)).append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
         }
@@ -264,8 +271,13 @@ final class CompiledRuleCache {
     }
 
     private static String baseKey() {
-        StringBuilder key = new StringBuilder("esper ").append(RuntimeVersion.RUNTIME_VERSION);
-        for (Class<?> type : List.of(CloudTrailEvent.class, Rule.class, EsperSetup.class, DetectionColumns.class)) {
+        return fingerprint("esper " + RuntimeVersion.RUNTIME_VERSION,
+                List.of(CloudTrailEvent.class, Rule.class, EsperSetup.class, DetectionColumns.class));
+    }
+
+    private static String fingerprint(String prefix, List<Class<?>> types) {
+        StringBuilder key = new StringBuilder(prefix);
+        for (Class<?> type : types) {
             key.append('\n').append(type.getName()).append(' ').append(classFileHash(type));
         }
         return key.toString();

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * What loading a rule pack found, kept beside its compiled modules so that a start with unchanged rule files
  * deploys them without parsing the modules and inspecting them in a scratch runtime again. Only a pack that
- * loaded without a problem is indexed, and it is keyed by the bytes of every module file (see
- * {@code CompiledRuleCache.packKey}), so an index says exactly what a full load would.
+ * loaded without a problem is indexed, and it is keyed by the bytes of every module file and of the classes
+ * that load and check a pack (see {@code CompiledRuleCache.packKey}), so an index says exactly what a full
+ * load by this build would.
  *
  * @param modules     the modules in deployment order
  * @param rules       the rules, their {@code source} relative to the rules directory
