@@ -6,6 +6,7 @@ import com.espertech.esper.runtime.client.util.RuntimeVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.alert.RuleInfo;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -116,83 +117,77 @@ final class CompiledRuleCache {
 
     /** The index of the pack with {@code key}, or null on a miss (or when it cannot be read). */
     PackIndex getIndex(String key) {
-        if (dir == null) {
-            return null;
-        }
-        Path file = dir.resolve(key + INDEX_SUFFIX);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            PackIndex index = JSON.readValue(file.toFile(), PackIndex.class);
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-            return index;
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Rule pack index {} is unreadable, loading the pack in full: {}", file, e.toString());
-            return null;
-        }
+        return read(key + INDEX_SUFFIX, file -> JSON.readValue(file, PackIndex.class), "rule pack index", "loading the pack in full");
     }
 
     /** Stores the index of a pack that loaded without a problem; a failure is logged and otherwise ignored. */
     void putIndex(String key, PackIndex index) {
-        if (dir == null) {
-            return;
-        }
-        Path tmp = null;
-        try {
-            createPrivateDirectory();
-            tmp = Files.createTempFile(dir, key, ".tmp");
-            JSON.writeValue(tmp.toFile(), index);
-            Files.move(tmp, dir.resolve(key + INDEX_SUFFIX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Cannot write the rule pack index at {}: {}", dir, e.toString());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file stays; a later prune() removes it
-                }
-            }
-        }
+        write(key, INDEX_SUFFIX, file -> JSON.writeValue(file, index), "the rule pack index");
     }
 
     /** The cached classes for {@code key}, or null on a miss (or when the entry cannot be read). */
     EPCompiled get(String key) {
-        if (dir == null) {
-            return null;
-        }
-        Path file = dir.resolve(key + SUFFIX);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            EPCompiled compiled = EPCompiledIOUtil.read(file.toFile());
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        EPCompiled compiled = read(key + SUFFIX, EPCompiledIOUtil::read, "compiled rule cache entry", "compiling again");
+        if (compiled != null) {
             hits.incrementAndGet();
-            return compiled;
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Compiled rule cache entry {} is unreadable, compiling again: {}", file, e.toString());
-            return null;
         }
+        return compiled;
     }
 
     /** Stores {@code compiled} under {@code key}; a failure is logged and otherwise ignored. */
     void put(String key, EPCompiled compiled) {
+        if (write(key, SUFFIX, file -> EPCompiledIOUtil.write(compiled, file), "the compiled rule cache")) {
+            try {
+                prune();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Cannot prune the compiled rule cache at {}: {}", dir, e.toString());
+            }
+        }
+    }
+
+    private interface FileReader<T> {
+        T read(File file) throws IOException;
+    }
+
+    private interface FileWriter {
+        void write(File file) throws IOException;
+    }
+
+    /** The entry {@code name} as {@code reader} makes it, touched as recently used; null when absent or unreadable. */
+    private <T> T read(String name, FileReader<T> reader, String what, String fallback) {
         if (dir == null) {
-            return;
+            return null;
+        }
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            T value = reader.read(file.toFile());
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            return value;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{} {} is unreadable, {}: {}", what, file, fallback, e.toString());
+            return null;
+        }
+    }
+
+    /** Writes entry {@code key + suffix} through a temporary file moved into place; false (logged) when it fails. */
+    private boolean write(String key, String suffix, FileWriter writer, String what) {
+        if (dir == null) {
+            return false;
         }
         Path tmp = null;
         try {
             createPrivateDirectory();
             tmp = Files.createTempFile(dir, key, ".tmp");
-            EPCompiledIOUtil.write(compiled, tmp.toFile());
-            Files.move(tmp, dir.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writer.write(tmp.toFile());
+            Files.move(tmp, dir.resolve(key + suffix), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
-            prune();
+            return true;
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Cannot write the compiled rule cache at {} (rules still load, compiled each time): {}", dir, e.toString());
+            LOG.debug("Cannot write {} at {} (rules still load, in full each time): {}", what, dir, e.toString());
+            return false;
         } finally {
             if (tmp != null) {
                 try {
