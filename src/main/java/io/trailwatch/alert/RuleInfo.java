@@ -23,4 +23,9 @@ public record RuleInfo(String id, String title, String description, Severity sev
         falsePositives = List.copyOf(falsePositives);
         references = List.copyOf(references);
     }
+
+    /** The same rule, named as coming from {@code otherSource}. */
+    public RuleInfo withSource(String otherSource) {
+        return new RuleInfo(id, title, description, severity, techniques, maturity, falsePositives, references, otherSource);
+    }
 }

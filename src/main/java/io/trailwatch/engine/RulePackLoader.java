@@ -17,7 +17,6 @@ import com.espertech.esper.runtime.client.EPDeployException;
 import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
-import io.trailwatch.alert.RuleInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +131,7 @@ final class RulePackLoader {
             if (compiled == null) {
                 return null;
             }
-            modules.add(new RuleModule(display(dir.resolve(m.file())).toString(), m.textHash(), m.base(), compiled));
+            modules.add(new RuleModule(dir.resolve(m.file()).toString(), m.textHash(), m.base(), compiled));
         }
         EPCompiled listener = cache.get(index.listenerKey());
         if (listener == null) {
@@ -140,9 +139,7 @@ final class RulePackLoader {
         }
         List<RulePack.LoadedRule> rules = new ArrayList<>();
         for (PackIndex.Rule r : index.rules()) {
-            RuleInfo i = r.info();
-            rules.add(new RulePack.LoadedRule(new RuleInfo(i.id(), i.title(), i.description(), i.severity(), i.techniques(),
-                    i.maturity(), i.falsePositives(), i.references(), display(dir.resolve(i.source())).toString()),
+            rules.add(new RulePack.LoadedRule(r.info().withSource(dir.resolve(r.info().source()).toString()),
                     Duration.parse(r.window()), r.line()));
         }
         return new RulePack(dir, rules, modules, listener);
@@ -154,11 +151,8 @@ final class RulePackLoader {
             RuleModule m = compiled.get(i);
             modules.add(new PackIndex.Module(relative(m.file()), m.textHash(), m.base(), keys.get(i)));
         }
-        List<PackIndex.Rule> indexed = rules.stream().map(r -> {
-            RuleInfo i = r.info();
-            return new PackIndex.Rule(new RuleInfo(i.id(), i.title(), i.description(), i.severity(), i.techniques(), i.maturity(),
-                    i.falsePositives(), i.references(), relative(i.source())), r.window().toString(), r.line());
-        }).toList();
+        List<PackIndex.Rule> indexed = rules.stream().map(r -> new PackIndex.Rule(
+                r.info().withSource(relative(r.info().source())), r.window().toString(), r.line())).toList();
         return new PackIndex(modules, indexed, CompiledRuleCache.key("", LISTENER_EPL));
     }
 
@@ -193,7 +187,7 @@ final class RulePackLoader {
                 files.put(module, path);
                 modules.add(module);
             } catch (IOException | ParseException e) {
-                problems.add(new RuleProblem(display(path), 1, "cannot read module: " + e.getMessage()));
+                problems.add(new RuleProblem(path, 1, "cannot read module: " + e.getMessage()));
             }
         }
         if (modules.isEmpty()) {
@@ -210,7 +204,7 @@ final class RulePackLoader {
             for (String used : module.getUses()) {
                 if (!names.contains(used)) {
                     int at = module.getModuleText().indexOf(used);
-                    problems.add(new RuleProblem(display(files.get(module)), at < 0 ? 1 : lineOf(module.getModuleText(), at),
+                    problems.add(new RuleProblem(files.get(module), at < 0 ? 1 : lineOf(module.getModuleText(), at),
                             "uses module '" + used + "' but no module under " + dir + " declares 'module " + used + ";'"));
                 }
             }
@@ -220,7 +214,7 @@ final class RulePackLoader {
         try {
             return ModuleOrderUtil.getModuleOrder(modules, Set.of(), options).getOrdered();
         } catch (ModuleOrderException e) {
-            problems.add(new RuleProblem(display(files.get(modules.get(0))), 1, "cannot order modules by 'uses': " + e.getMessage()));
+            problems.add(new RuleProblem(files.get(modules.get(0)), 1, "cannot order modules by 'uses': " + e.getMessage()));
             throw new RuleLoadException(problems);
         }
     }
@@ -240,16 +234,16 @@ final class RulePackLoader {
                 deployment = runtime.getDeploymentService().deploy(result);
                 cache.put(key, result);
             }
-            compiled.add(new RuleModule(display(file).toString(), CompiledRuleCache.sha256(module.getModuleText()),
+            compiled.add(new RuleModule(file.toString(), CompiledRuleCache.sha256(module.getModuleText()),
                     usedModules.contains(module.getName()), result));
             compiledKeys.add(key);
             List<ModuleItem> statements = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
-            ModuleInspector inspector = new ModuleInspector(display(file), expectedRuleId(file), statements, problems);
+            ModuleInspector inspector = new ModuleInspector(file, expectedRuleId(file), statements, problems);
             rules.addAll(inspector.inspect(deployment.getStatements(), usedModules.contains(module.getName())));
         } catch (EPCompileException e) {
             reportCompileErrors(module, file, e);
         } catch (EPDeployException e) {
-            problems.add(new RuleProblem(display(file), 1, "cannot deploy module: " + e.getMessage()));
+            problems.add(new RuleProblem(file, 1, "cannot deploy module: " + e.getMessage()));
         }
     }
 
@@ -266,7 +260,7 @@ final class RulePackLoader {
 
     private void reportCompileErrors(Module module, Path file, EPCompileException e) {
         if (e.getItems().isEmpty()) {
-            problems.add(new RuleProblem(display(file), 1, e.getMessage()));
+            problems.add(new RuleProblem(file, 1, e.getMessage()));
             return;
         }
         for (EPCompileExceptionItem item : e.getItems()) {
@@ -279,7 +273,7 @@ final class RulePackLoader {
             } else {
                 line = lineInStatement(module, line, message);
             }
-            problems.add(new RuleProblem(display(file), line, withHint(message)));
+            problems.add(new RuleProblem(file, line, withHint(message)));
         }
     }
 
@@ -349,14 +343,6 @@ final class RulePackLoader {
     private static String expectedRuleId(Path file) {
         String name = file.getFileName().toString();
         return name.substring(0, name.length() - ".epl".length());
-    }
-
-    /**
-     * The file as users can open it: under the rules directory as they gave it ({@code epl/iam/x.epl} for
-     * {@code epl}, {@code /srv/rules/iam/x.epl} for {@code /srv/rules}).
-     */
-    private Path display(Path file) {
-        return dir.resolve(dir.relativize(file));
     }
 
     /** The 1-based line of character {@code offset} in {@code text}. */
