@@ -2,6 +2,7 @@ package io.trailwatch.daemon;
 
 import io.trailwatch.cloudtrail.CloudTrailDecoder;
 import io.trailwatch.cloudtrail.CloudTrailEvent;
+import io.trailwatch.cloudtrail.DatedBeforeDelivery;
 import io.trailwatch.cloudtrail.DeadLetterFile;
 import io.trailwatch.cloudtrail.DecodeListener;
 import io.trailwatch.daemon.state.DeliveredAlertIds;
@@ -13,7 +14,6 @@ import io.trailwatch.source.LiveSource;
 import io.trailwatch.source.Origin;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -40,12 +40,6 @@ final class FeedLoop implements Runnable {
      * arrivals) one empty poll does not mean caught up: advancing then would make a backlog late.
      */
     private static final int IDLE_ROUNDS_BEFORE_CLOCK = 3;
-    /**
-     * How far past this machine's clock an event may be dated. CloudTrail dates a record before delivering
-     * it, so a later one is corrupt; fed to the engine it would move event time ahead for good (it never
-     * goes back, also across restarts through the checkpoints), stalling every window until then.
-     */
-    static final Duration MAX_AHEAD_OF_CLOCK = Duration.ofHours(1);
 
     private final DaemonConfig config;
     private final List<LiveSource> sources;
@@ -208,14 +202,6 @@ final class FeedLoop implements Runnable {
         DecodeListener listener = new DecodeListener() {
             @Override
             public void onEvent(CloudTrailEvent event, Origin origin) {
-                long now = clock.millis();
-                if (event.getEventTimeMillis() > now + MAX_AHEAD_OF_CLOCK.toMillis()) {
-                    onBadRecord(origin, "eventTime " + event.getEventTime() + " is more than " + MAX_AHEAD_OF_CLOCK.toMinutes()
-                            + " minutes after this machine's clock (" + Instant.ofEpochMilli(now) + "): CloudTrail never"
-                            + " dates a record after delivering it, so the record is corrupt (if every record is refused,"
-                            + " set this machine's clock)", event.toString());
-                    return;
-                }
                 metrics.eventsIn.inc();
                 maxTime[0] = Math.max(maxTime[0], event.getEventTimeMillis());
                 timeline.offer(event);
@@ -233,7 +219,10 @@ final class FeedLoop implements Runnable {
             }
         };
         try {
-            decoder.decode(unit.open(), unit.origin(), listener);
+            // Event time never goes back, also across restarts through the checkpoints: a record dated past
+            // the clock would stall every window until then.
+            decoder.decode(unit.open(), unit.origin(), new DatedBeforeDelivery(listener, clock.instant(),
+                    "this machine's clock", " (if every record is refused, set this machine's clock)"));
         } catch (RuntimeException e) {
             // A decoder bug must not stop the daemon on the same input at every restart: dead-letter the rest.
             listener.onBadRecord(Origin.line(unit.origin(), unit.firstLine()), "decoder failed: " + e, null);

@@ -1,6 +1,7 @@
 package io.trailwatch.pipeline;
 
 import io.trailwatch.cloudtrail.CloudTrailEvent;
+import io.trailwatch.cloudtrail.DatedBeforeDelivery;
 import io.trailwatch.cloudtrail.DecodeListener;
 import io.trailwatch.config.FileProblems;
 import io.trailwatch.source.DeliveryFileNames;
@@ -8,7 +9,6 @@ import io.trailwatch.source.Origin;
 import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,8 +42,6 @@ final class ParallelDecoder {
     }
 
     private static final int BATCH = 512;
-    /** How long after its file's delivery time a record may be dated (clock skew between AWS hosts is far less). */
-    static final Duration MAX_AFTER_DELIVERY = Duration.ofHours(1);
     private static final int BATCHES_PER_INPUT = 8;
     private static final List<DecodedItem> END = List.of();
     /** How often a consumer waiting for a batch checks that the worker is still at it. */
@@ -159,9 +157,12 @@ final class ParallelDecoder {
     }
 
     private void decodeOne(ReplayInput input, Consumer<List<DecodedItem>> out) {
-        Batcher batcher = new Batcher(out, DeliveryFileNames.deliveredAt(input.name()));
+        Batcher batcher = new Batcher(out);
+        Instant delivered = DeliveryFileNames.deliveredAt(input.name());
+        DecodeListener listener = delivered == null ? batcher
+                : new DatedBeforeDelivery(batcher, delivered, "the delivery time in the file name", "");
         try (InputStream in = input.open()) {
-            decoder.decode(in, input.name(), batcher);
+            decoder.decode(in, input.name(), listener);
         } catch (IOException e) {
             batcher.add(new DecodedItem.Unreadable(input.name(), "read failed: " + FileProblems.reason(e)));
         } catch (Abandoned e) {
@@ -173,32 +174,17 @@ final class ParallelDecoder {
         batcher.flush();
     }
 
-    /**
-     * Collects a decoder's callbacks into batches so queues carry few, large items. An event dated more than
-     * {@link #MAX_AFTER_DELIVERY} after the delivery time in its file's name is a bad record: CloudTrail writes
-     * a record before delivering it, and one corrupt far-future time would move a bounded replay's event time
-     * there for the rest of the run (every later event late, every window stalled).
-     */
+    /** Collects a decoder's callbacks into batches so queues carry few, large items. */
     private static final class Batcher implements DecodeListener {
         private final Consumer<List<DecodedItem>> out;
-        private final Instant delivered;
-        private final long latestMillis;
         private List<DecodedItem> batch = new ArrayList<>(BATCH);
 
-        Batcher(Consumer<List<DecodedItem>> out, Instant delivered) {
+        Batcher(Consumer<List<DecodedItem>> out) {
             this.out = out;
-            this.delivered = delivered;
-            this.latestMillis = delivered == null ? Long.MAX_VALUE : delivered.plus(MAX_AFTER_DELIVERY).toEpochMilli();
         }
 
         @Override
         public void onEvent(CloudTrailEvent event, Origin origin) {
-            if (event.getEventTimeMillis() > latestMillis) {
-                onBadRecord(origin, "eventTime " + event.getEventTime() + " is more than " + MAX_AFTER_DELIVERY.toMinutes()
-                        + " minutes after the delivery time in the file name (" + delivered + "): CloudTrail writes a"
-                        + " record before delivering it, so the record is corrupt", event.toString());
-                return;
-            }
             add(new DecodedItem.Event(event, origin));
         }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwatch.alert.Alert;
+import io.trailwatch.cloudtrail.DatedBeforeDelivery;
 import io.trailwatch.cloudtrail.DeadLetterFile;
 import io.trailwatch.daemon.state.DeliveredAlertIds;
 import io.trailwatch.daemon.state.StateStore;
@@ -121,7 +122,7 @@ class FeedLoopTest {
         DaemonFixture fixture = new DaemonFixture(temp);
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
         String lines = DaemonFixture.record("from-the-future", "StopLogging", Instant.parse("9999-01-01T00:00:00Z")) + "\n"
-                + DaemonFixture.record("skewed-but-fine", "StopLogging", now.plus(FeedLoop.MAX_AHEAD_OF_CLOCK)) + "\n";
+                + DaemonFixture.record("skewed-but-fine", "StopLogging", now.plus(DatedBeforeDelivery.TOLERANCE)) + "\n";
         DaemonMetrics metrics = new DaemonMetrics();
         Path deadLetters = temp.resolve("dead-letter.jsonl");
         AtomicReference<FeedLoop> loop = new AtomicReference<>();
