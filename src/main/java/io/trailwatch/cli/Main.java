@@ -32,7 +32,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(Commands.all()).run(args, Terminal.system()));
+        Terminal terminal = Terminal.system();
+        int code = new Main(Commands.all()).run(args, terminal);
+        terminal.out().flush();
+        System.exit(code);
     }
 
     /** Trailwatch's version (from the jar's manifest; {@code dev} when run from classes), Esper's and Java's. */

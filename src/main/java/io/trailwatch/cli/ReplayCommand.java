@@ -11,6 +11,7 @@ import io.trailwatch.pipeline.ReplayOptions;
 import io.trailwatch.pipeline.ReplayStats;
 import io.trailwatch.sink.AlertSink;
 import io.trailwatch.sink.file.JsonLinesFileSink;
+import io.trailwatch.sink.stdout.ReaderGoneException;
 import io.trailwatch.sink.stdout.StdoutSink;
 import io.trailwatch.source.ReplayInput;
 import io.trailwatch.source.ReplayInputs;
@@ -110,6 +111,10 @@ final class ReplayCommand implements Command {
                 throw new UsageException(OutOfMemoryAdvice.replay(Runtime.getRuntime().maxMemory(),
                         replay.bufferedWhenOutOfMemory(), line.getOptionValue("max-lateness")));
             } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof ReaderGoneException) {
+                    // `replay | head`: the reader has what it wanted; like other Unix tools, stop without a word
+                    return ExitCode.OK;
+                }
                 // an alert or dead-letter output that cannot be written: going on would lose what follows
                 throw new UsageException("stopped: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.sink.stdout.StandardOutput;
 import java.io.PrintStream;
 
 /**
@@ -9,6 +10,6 @@ import java.io.PrintStream;
 record Terminal(PrintStream out, PrintStream err, boolean interactive) {
 
     static Terminal system() {
-        return new Terminal(System.out, System.err, System.console() != null);
+        return new Terminal(StandardOutput.ofProcess(), System.err, System.console() != null);
     }
 }

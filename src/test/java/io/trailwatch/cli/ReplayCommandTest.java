@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailwatch.sink.stdout.StandardOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,24 +38,38 @@ class ReplayCommandTest {
     }
 
     @Test
-    void anOutputThatCannotBeWrittenStopsTheRunWithOneLine() {
-        OutputStream closedPipe = new OutputStream() {
+    void aFullDiskBehindStandardOutputStopsTheRunWithOneLine() {
+        CliRun run = replayInto(failingWith("No space left on device"));
+
+        assertEquals(ExitCode.USAGE, run.exit(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("trailwatch replay: stopped: sink stdout could not take alert "), run.err());
+        assertTrue(run.err().contains("standard output failed: No space left on device"), run.err());
+    }
+
+    @Test
+    void aReaderThatClosesThePipeEndsTheRunQuietly() {
+        CliRun run = replayInto(failingWith("Broken pipe"));
+
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertEquals("", run.err());
+    }
+
+    private static CliRun replayInto(OutputStream stdout) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal terminal = new Terminal(new StandardOutput(stdout, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        int exit = new Main(Commands.all()).run(new String[] {"replay", RECORDING}, terminal);
+        return new CliRun(exit, "", err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static OutputStream failingWith(String message) {
+        return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
+                throw new IOException(message);
             }
         };
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal(new PrintStream(closedPipe, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-
-        int exit = new Main(Commands.all()).run(new String[] {"replay", RECORDING}, terminal);
-
-        String printed = err.toString(StandardCharsets.UTF_8);
-        assertEquals(ExitCode.USAGE, exit, printed);
-        assertEquals(1, printed.lines().count(), printed);
-        assertTrue(printed.startsWith("trailwatch replay: stopped: sink stdout could not take alert "), printed);
-        assertTrue(printed.contains("standard output failed"), printed);
     }
 
     @Test

@@ -6,7 +6,11 @@ import io.trailwatch.sink.AlertSink;
 import java.io.IOException;
 import java.io.PrintStream;
 
-/** Prints one rendered line per alert and flushes it at once, so a pipe reader sees each alert as it comes. */
+/**
+ * Prints one rendered line per alert and flushes it at once, so a pipe reader sees each alert as it comes.
+ * When the stream is a {@link StandardOutput} whose reader closed the pipe, {@link #deliver} throws
+ * {@link ReaderGoneException}; any other failure is a plain {@code IOException}.
+ */
 public final class StdoutSink implements AlertSink {
 
     private final AlertFormat format;
@@ -27,6 +31,12 @@ public final class StdoutSink implements AlertSink {
         out.println(format.render(alert));
         out.flush();
         if (out.checkError()) {
+            if (out instanceof StandardOutput stdout && stdout.failure() != null) {
+                if (stdout.readerGone()) {
+                    throw new ReaderGoneException("the reader of standard output closed the pipe before alert " + alert.alertId());
+                }
+                throw new IOException("standard output failed: " + stdout.failure().getMessage(), stdout.failure());
+            }
             throw new IOException("standard output failed while writing alert " + alert.alertId()
                     + " (closed pipe or full disk behind the redirect)");
         }
