@@ -37,6 +37,7 @@ public final class BenchReport {
     private final List<Double> replaySeconds = new ArrayList<>();
     private final List<Double> replayPeakMb = new ArrayList<>();
     private final List<Double> floorCpuMicrosPerRecord = new ArrayList<>();
+    private final List<Double> gunzipCpuMicrosPerRecord = new ArrayList<>();
     private final List<ReplayChild.Run> replays = new ArrayList<>();
     private long records;
     private long alerts;
@@ -56,6 +57,11 @@ public final class BenchReport {
         records = recordCount;
         floor.add(perSecond(recordCount, nanos));
         floorCpuMicrosPerRecord.add(cpuNanos / 1e3 / recordCount);
+    }
+
+    /** @param cpuNanos CPU time of one thread inflating the same files as the floor, just measured */
+    void gunzip(long cpuNanos) {
+        gunzipCpuMicrosPerRecord.add(cpuNanos / 1e3 / records);
     }
 
     void decode(long events, long nanos) {
@@ -135,6 +141,9 @@ public final class BenchReport {
                 "replay CPU, whole process (JIT and GC included)", replayCpu, median(floorCpuMicrosPerRecord),
                 replayCpu / median(floorCpuMicrosPerRecord), Runtime.getRuntime().availableProcessors() / 1.3,
                 Runtime.getRuntime().availableProcessors());
+        double budget = Runtime.getRuntime().availableProcessors() / 1.3 * median(floorCpuMicrosPerRecord);
+        out.printf("  %-58s %,12.1f µs/record (of the %.1f µs the whole process may spend for 1.3×)%n",
+                "gunzip alone, 1 thread (part of the floor)", median(gunzipCpuMicrosPerRecord), budget);
         out.printf("  %-58s %,12.1f µs/record (JIT threads %.1f, collector threads %.1f, feeding thread %.1f)%n",
                 "  of which: decoding and other threads", median(replayCpuMicros(CpuUse::otherNanos)),
                 median(replayCpuMicros(CpuUse::jitNanos)), median(replayCpuMicros(CpuUse::gcNanos)),
@@ -199,6 +208,7 @@ public final class BenchReport {
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("floorRecordsPerSecond", floor);
         series.put("floorCpuMicrosPerRecord", floorCpuMicrosPerRecord);
+        series.put("gunzipCpuMicrosPerRecord", gunzipCpuMicrosPerRecord);
         series.put("decodeRecordsPerSecond", decode);
         series.put("engineEventsPerSecond", engine);
         series.put("replayRecordsPerSecond", replay);

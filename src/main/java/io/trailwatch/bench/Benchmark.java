@@ -71,6 +71,9 @@ public final class Benchmark {
             long cpu = THREADS.getCurrentThreadCpuTime();
             long floorRecords = new TokenScanFloor().scan(files);
             report.floor(floorRecords, System.nanoTime() - t, THREADS.getCurrentThreadCpuTime() - cpu);
+            cpu = THREADS.getCurrentThreadCpuTime();
+            new GunzipAlone().inflate(files);
+            report.gunzip(THREADS.getCurrentThreadCpuTime() - cpu);
             t = System.nanoTime();
             long decoded = new DecodeOnly(options.threads()).decode(files);
             report.decode(decoded, System.nanoTime() - t);

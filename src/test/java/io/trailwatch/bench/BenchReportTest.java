@@ -26,6 +26,7 @@ class BenchReportTest {
                 Path.of("/opt/trailwatch/trailwatch"), dir);
         BenchReport report = new BenchReport(options, 4, "JAVA_OPTS=-Xmx512m /opt/trailwatch/trailwatch replay DATA");
         report.floor(1000, SECOND, SECOND / 2);
+        report.gunzip(SECOND / 4);
         report.decode(1000, SECOND);
         report.engine(new EngineOnly.Run(1000, 0, SECOND));
         report.replay(replayRun(3 * SECOND));
@@ -64,6 +65,9 @@ class BenchReportTest {
         report.printTable(new PrintStream(out, true, StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("6,000.0 µs/record (floor 500.0 µs; 12.00× its CPU"), table);
+        double budget = Runtime.getRuntime().availableProcessors() / 1.3 * 500;
+        assertTrue(table.contains(String.format("250.0 µs/record (of the %.1f µs the whole process may spend for 1.3×)", budget)),
+                table);
         assertTrue(table.contains("2,000.0 µs/record (JIT threads 2000.0, collector threads 1000.0, feeding thread 1000.0)"), table);
 
         Path file = dir.resolve("cpu.json");
@@ -71,6 +75,7 @@ class BenchReportTest {
         JsonNode results = new ObjectMapper().readTree(file.toFile());
         assertEquals(6000, results.at("/median/replayCpuMicrosPerRecord").asDouble(), 1e-9);
         assertEquals(500, results.at("/perRound/floorCpuMicrosPerRecord/0").asDouble(), 1e-9);
+        assertEquals(250, results.at("/median/gunzipCpuMicrosPerRecord").asDouble(), 1e-9);
         assertEquals(2000, results.at("/median/replayJitMicrosPerRecord").asDouble(), 1e-9);
     }
 
