@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class CloudTrailEvent {
 
     private static final String[] NO_IDS = new String[0];
+    private static final LifecycleExpiry[] NO_EXPIRIES = new LifecycleExpiry[0];
     private final String eventId;
     private final String eventTime;
     private final long eventTimeMillis;
@@ -54,6 +55,7 @@ public final class CloudTrailEvent {
     private final String createdAccessKeyUser;
     private final String[] createdInstanceIds;
     private final String selectorNarrowing;
+    private final LifecycleExpiry[] lifecycleExpiries;
 
     private CloudTrailEvent(Builder b) {
         this.eventId = b.eventId;
@@ -96,6 +98,7 @@ public final class CloudTrailEvent {
         this.createdAccessKeyUser = b.createdAccessKeyUser;
         this.createdInstanceIds = b.createdInstanceIds == null ? NO_IDS : b.createdInstanceIds;
         this.selectorNarrowing = b.selectorNarrowing;
+        this.lifecycleExpiries = b.lifecycleExpiries == null ? NO_EXPIRIES : b.lifecycleExpiries;
     }
 
     public static Builder builder() {
@@ -302,6 +305,11 @@ public final class CloudTrailEvent {
         return selectorNarrowing;
     }
 
+    @Field(value = "The enabled rules of a `PutBucketLifecycle` that expire current objects or purge noncurrent versions, parsed from `requestParameters.LifecycleConfiguration` (one rule or many, `Filter` empty or with `Prefix`/`Tag`/`And`, `Expiration` with `Days` or `Date`); never null. Each has `ruleId`, `prefix` (empty: every key), `tagFilter`, `wholeBucket`, `currentDays`, `noncurrentDays`, `purgesVersions`, `daysToExpiry` (the sooner; a past `Date` is 0) and `description`. EPL: `lifecycleExpiries.anyOf(x => x.wholeBucket and x.daysToExpiry <= 7)`.", derived = true)
+    public LifecycleExpiry[] getLifecycleExpiries() {
+        return lifecycleExpiries;
+    }
+
     @Override
     public String toString() {
         return eventName + "@" + eventTime + " by " + principal + " (" + eventId + ")";
@@ -349,6 +357,7 @@ public final class CloudTrailEvent {
         private String createdAccessKeyUser;
         private String[] createdInstanceIds;
         private String selectorNarrowing;
+        private LifecycleExpiry[] lifecycleExpiries;
 
         private Builder() {}
 
@@ -549,6 +558,11 @@ public final class CloudTrailEvent {
 
         public Builder selectorNarrowing(String value) {
             this.selectorNarrowing = value;
+            return this;
+        }
+
+        public Builder lifecycleExpiries(LifecycleExpiry[] value) {
+            this.lifecycleExpiries = value;
             return this;
         }
 

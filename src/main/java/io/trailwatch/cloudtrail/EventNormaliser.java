@@ -95,6 +95,9 @@ final class EventNormaliser {
         if ("PutEventSelectors".equals(r.eventName) && "cloudtrail.amazonaws.com".equals(r.eventSource)) {
             b.selectorNarrowing(TrailSelectors.narrowing(request));
         }
+        if ("PutBucketLifecycle".equals(r.eventName) && "s3.amazonaws.com".equals(r.eventSource)) {
+            b.lifecycleExpiries(LifecycleRules.expiries(request, time.millis()));
+        }
         return b.build();
     }
 

@@ -221,7 +221,7 @@ class RulePackTest {
         RulePack pack = BundledRules.pack();
 
         assertEquals(List.of("ami-deregistration", "bulk-destruction", "cloudtrail-logging-impaired", "ecs-service-delete-burst",
-                "iam-role-create-use-delete", "iam-user-create-use-delete", "instance-create-terminate"),
+                "iam-role-create-use-delete", "iam-user-create-use-delete", "instance-create-terminate", "s3-lifecycle-expiry"),
                 pack.rules().stream().map(RuleInfo::id).toList());
         assertEquals(Duration.ofHours(24), pack.longestWindow());
         RuleInfo iam = pack.rules().get(5);

@@ -195,7 +195,7 @@ class GeneratedContentTest {
         assertEquals(expectedVariants, variants);
         assertEquals(Set.of("iam-user-create-use-delete", "iam-role-create-use-delete", "bulk-destruction",
                 "instance-create-terminate", "ecs-service-delete-burst", "ami-deregistration",
-                "cloudtrail-logging-impaired"), attackedRules);
+                "cloudtrail-logging-impaired", "s3-lifecycle-expiry"), attackedRules);
         JsonNode windows = truth.get("maintenanceWindows");
         assertFalse(windows.isEmpty());
         assertTrue(windows.get(0).get("principal").asText().contains(":role/terraform-"));
@@ -243,6 +243,21 @@ class GeneratedContentTest {
         long firstPeriod = Instant.parse(straddling.get(0).get("eventTime").asText()).getEpochSecond() / 300;
         long lastPeriod = Instant.parse(straddling.get(straddling.size() - 1).get("eventTime").asText()).getEpochSecond() / 300;
         assertEquals(firstPeriod + 1, lastPeriod, "the burst straddles a 5-minute boundary");
+    }
+
+    @Test
+    void s3LifecycleAttackExpiresTheWholeBucketWithinADayAndLookAlikesDoNot() {
+        JsonNode attack = only(eventsOf("s3-lifecycle-expire-whole-bucket"), "PutBucketLifecycle");
+        JsonNode rule = attack.get("requestParameters").get("LifecycleConfiguration").get("Rule").get(0);
+        assertEquals("", rule.get("Filter").asText());
+        assertEquals(1, rule.get("Expiration").get("Days").asInt());
+        assertEquals(1, rule.get("NoncurrentVersionExpiration").get("NoncurrentDays").asInt());
+        JsonNode scratch = only(eventsOf("s3-lifecycle-scratch-prefixes"), "PutBucketLifecycle");
+        for (JsonNode r : scratch.get("requestParameters").get("LifecycleConfiguration").get("Rule")) {
+            assertTrue(!r.get("Filter").path("Prefix").asText().isEmpty() || r.get("Expiration").get("Days").asInt() > 7,
+                    r.toString());
+        }
+        assertEquals("AccessDenied", only(eventsOf("s3-lifecycle-denied"), "PutBucketLifecycle").get("errorCode").asText());
     }
 
     @Test

@@ -19,7 +19,7 @@ class FixtureCatalogTest {
     @Test
     void everyBundledRuleHasAtLeastOneCaseOfEachKind() throws Exception {
         FixtureTree tree = FixtureTree.scan(BundledPack.FIXTURES);
-        assertEquals(7, BundledPack.pack().rules().size());
+        assertEquals(8, BundledPack.pack().rules().size());
         BundledPack.pack().rules().forEach(rule -> {
             for (CaseKind kind : CaseKind.values()) {
                 assertTrue(tree.casesOf(rule.id()).stream().anyMatch(c -> c.kind() == kind), rule.id() + " has no " + kind.folder());
