@@ -53,6 +53,7 @@ public final class CloudTrailEvent {
     private final String createdRoleArn;
     private final String createdAccessKeyId;
     private final String createdAccessKeyUser;
+    private final String issuedAccessKeyId;
     private final String[] createdInstanceIds;
     private final String selectorNarrowing;
     private final LifecycleExpiry[] lifecycleExpiries;
@@ -96,6 +97,7 @@ public final class CloudTrailEvent {
         this.createdRoleArn = b.createdRoleArn;
         this.createdAccessKeyId = b.createdAccessKeyId;
         this.createdAccessKeyUser = b.createdAccessKeyUser;
+        this.issuedAccessKeyId = b.issuedAccessKeyId;
         this.createdInstanceIds = b.createdInstanceIds == null ? NO_IDS : b.createdInstanceIds;
         this.selectorNarrowing = b.selectorNarrowing;
         this.lifecycleExpiries = b.lifecycleExpiries == null ? NO_EXPIRIES : b.lifecycleExpiries;
@@ -295,6 +297,11 @@ public final class CloudTrailEvent {
         return createdAccessKeyUser;
     }
 
+    @Field(value = "`responseElements.credentials.accessKeyId` of `AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`, `GetSessionToken` and `GetFederationToken`: the temporary key the call issued, which every call of the new session signs with (its `accessKeyId`); see docs/principal.md.", derived = true)
+    public String getIssuedAccessKeyId() {
+        return issuedAccessKeyId;
+    }
+
     @Field(value = "Instance ids in `responseElements.instancesSet.items` of `RunInstances`; never null.", derived = true)
     public String[] getCreatedInstanceIds() {
         return createdInstanceIds;
@@ -355,6 +362,7 @@ public final class CloudTrailEvent {
         private String createdRoleArn;
         private String createdAccessKeyId;
         private String createdAccessKeyUser;
+        private String issuedAccessKeyId;
         private String[] createdInstanceIds;
         private String selectorNarrowing;
         private LifecycleExpiry[] lifecycleExpiries;
@@ -548,6 +556,11 @@ public final class CloudTrailEvent {
 
         public Builder createdAccessKeyUser(String value) {
             this.createdAccessKeyUser = value;
+            return this;
+        }
+
+        public Builder issuedAccessKeyId(String value) {
+            this.issuedAccessKeyId = value;
             return this;
         }
 

@@ -111,6 +111,8 @@ final class EventNormaliser {
             case "CreateAccessKey" -> b.createdAccessKeyId(JsonValues.string(response, "accessKey", "accessKeyId"))
                     .createdAccessKeyUser(JsonValues.string(response, "accessKey", "userName"));
             case "RunInstances" -> b.createdInstanceIds(ResourceIds.instanceItems(response).toArray(new String[0]));
+            case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "GetSessionToken", "GetFederationToken" ->
+                    b.issuedAccessKeyId(JsonValues.string(response, "credentials", "accessKeyId"));
             default -> { }
         }
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bulk destruction: one principal destroying at least ten resources within five minutes, and the look-alikes a
- * burst rule must tell apart (nine resources, failed calls, autoscaling, many principals, a planned teardown).
+ * Bulk destruction: one principal destroying at least ten resources within five minutes, also split between a user
+ * and a role it assumed, and the look-alikes a burst rule must tell apart (nine resources, failed calls,
+ * autoscaling, many principals, a planned teardown, a session of the same role that another user opened).
  */
 final class DestructionScenarios {
 
@@ -24,7 +25,10 @@ final class DestructionScenarios {
                 ScenarioScript.benign("bulk-destruction-failed", DestructionScenarios::failed),
                 ScenarioScript.benign("bulk-destruction-autoscaling", DestructionScenarios::autoscaling),
                 ScenarioScript.benign("bulk-destruction-many-principals", DestructionScenarios::manyPrincipals),
-                ScenarioScript.benign("bulk-destruction-terraform-teardown", DestructionScenarios::terraformTeardown));
+                ScenarioScript.benign("bulk-destruction-terraform-teardown", DestructionScenarios::terraformTeardown),
+                ScenarioScript.attack("bulk-destruction-via-assumed-role", RULE, DestructionScenarios::viaAssumedRole),
+                ScenarioScript.benign("bulk-destruction-role-session-of-another-user",
+                        DestructionScenarios::roleSessionOfAnotherUser));
     }
 
     private static void mixed(ScenarioContext ctx) {
@@ -105,6 +109,47 @@ final class DestructionScenarios {
                 + " resources) inside its announced maintenance window");
         ctx.maintenance(RULE, ctx.start() - 1_800_000L, ctx.start() + 5_400_000L, "staging teardown, change CHG-"
                 + (1000 + ctx.rng().nextInt(9000)));
+    }
+
+    private static void viaAssumedRole(ScenarioContext ctx) {
+        Identity p = ctx.dedicatedUser("contractor." + Names.person(ctx.rng()));
+        Client client = ctx.attackerClient();
+        int region = ctx.region();
+        String roleName = "ec2-maintenance-" + Ids.hex(ctx.rng(), 4);
+        destroy(ctx, p, client, region, ctx.start(), 100_000L, 6, false, null);
+        Identity session = assumeRole(ctx, p, client, ctx.start() + 110_000L, roleName);
+        destroy(ctx, session, client, region, ctx.start() + 120_000L, 100_000L, 6, false, null);
+        ctx.describe(p.principalKey(), "compromised user destroys 6 resources itself and 6 more through role "
+                + roleName + " it assumed, within 4 minutes: 6 + 6 per principal, 12 for the actor");
+    }
+
+    private static void roleSessionOfAnotherUser(ScenarioContext ctx) {
+        Identity first = ctx.dedicatedUser("ops." + Names.person(ctx.rng()));
+        Identity second = ctx.dedicatedUser("ops." + Names.person(ctx.rng()));
+        Client client = new Client(Ids.publicIp(ctx.rng()), Names.humanAgent(ctx.rng()));
+        int region = ctx.region();
+        String roleName = "ec2-maintenance-" + Ids.hex(ctx.rng(), 4);
+        assumeRole(ctx, first, client, ctx.start(), roleName);
+        Identity session = assumeRole(ctx, second, client, ctx.start() + 5_000L, roleName);
+        destroy(ctx, first, client, region, ctx.start() + 10_000L, 200_000L, 6, false, null);
+        destroy(ctx, session, client, region, ctx.start() + 20_000L, 200_000L, 6, false, null);
+        ctx.describe(null, first.principalKey() + " deletes 6 resources while role " + roleName
+                + " deletes 6 in a session " + second.principalKey() + " opened, though both assumed the role");
+    }
+
+    /** Emits {@code p}'s AssumeRole into {@code roleName} at {@code t} and returns the session it opened. */
+    private static Identity assumeRole(ScenarioContext ctx, Identity p, Client client, long t, String roleName) {
+        String roleId = Ids.iamId(ctx.rng(), "AROA");
+        String roleArn = Identity.roleArn(ctx.accountId(), roleName);
+        String sessionName = "session-" + Ids.hex(ctx.rng(), 8);
+        String sessionKey = Ids.iamId(ctx.rng(), "ASIA");
+        ctx.emit(ctx.call(t, p, client, 0, "sts", "AssumeRole")
+                .request(Json.obj("roleArn", roleArn, "roleSessionName", sessionName, "durationSeconds", 3600))
+                .response(CallShapes.assumeRoleResponse(ctx.accountId(), roleName, roleId, sessionName, sessionKey,
+                        ctx.rng()))
+                .resources(List.of(Json.obj("accountId", ctx.accountId(), "type", "AWS::IAM::Role", "ARN", roleArn))));
+        return Identity.roleSession(ctx.accountId(), roleName, roleId, sessionName, sessionKey, CallShapes.isoSecond(t),
+                false);
     }
 
     /**

@@ -74,6 +74,29 @@ class DerivedFieldsTest {
     }
 
     @Test
+    void issuedKeyOfRealAssumeRoleAndGetFederationTokenRecordsIsTheKeyTheirSessionsSignWith() throws IOException {
+        CloudTrailEvent assumed = Collected.decode(Collected.FORMATS.resolve("stratus/aws.execution.ec2-launch-unusual-instances.json"))
+                .events.get(1).event();
+        assertEquals("AssumeRole", assumed.getEventName());
+        assertEquals("AKIAR7ISFR69YWROPYAN", assumed.getAccessKeyId(), "the caller's own key");
+        assertEquals("ASIA9F6MXE9HSYOXYQOS", assumed.getIssuedAccessKeyId());
+
+        Collected federation = Collected.decode(Collected.FORMATS.resolve("stratus/aws.persistence.sts-federation-token.json"));
+        CloudTrailEvent token = federation.events.get(0).event();
+        assertEquals("GetFederationToken", token.getEventName());
+        assertEquals(federation.events.get(1).event().getAccessKeyId(), token.getIssuedAccessKeyId(),
+                "the federated session's next call signs with the issued key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"AssumeRoleWithSAML, ASIA1", "AssumeRoleWithWebIdentity, ASIA1", "GetSessionToken, ASIA1",
+                "CreateAccessKey, ", "GetCallerIdentity, "})
+    void onlyStsCallsThatIssueCredentialsHaveAnIssuedKey(String eventName, String issued) throws IOException {
+        assertEquals(issued, decode(eventName, "\"responseElements\":{\"credentials\":{\"accessKeyId\":\"ASIA1\"}}")
+                .getIssuedAccessKeyId());
+    }
+
+    @Test
     void successServiceInitiatedAccountAndMfa() throws IOException {
         CloudTrailEvent failed = decode("GetObject", "\"errorCode\":\"AccessDenied\",\"recipientAccountId\":\"222\","
                 + "\"userIdentity\":{\"type\":\"IAMUser\",\"accountId\":\"111\",\"arn\":\"arn:aws:iam::111:user/u\","

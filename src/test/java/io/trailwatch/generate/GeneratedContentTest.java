@@ -261,6 +261,39 @@ class GeneratedContentTest {
     }
 
     @Test
+    void viaAssumedRoleSplitsTheBurstBetweenTheUserAndTheSessionItOpened() {
+        List<JsonNode> events = eventsOf("bulk-destruction-via-assumed-role");
+        JsonNode assume = only(events, "AssumeRole");
+        String user = assume.get("userIdentity").get("arn").asText();
+        String sessionKey = assume.get("responseElements").get("credentials").get("accessKeyId").asText();
+        List<JsonNode> deletions = events.stream().filter(e -> !e.get("eventName").asText().equals("AssumeRole")).toList();
+        assertEquals(6, deletions.stream().filter(e -> e.get("userIdentity").get("arn").asText().equals(user)).count());
+        assertEquals(6, deletions.stream().filter(e -> e.get("userIdentity").get("accessKeyId").asText().equals(sessionKey)
+                && e.get("userIdentity").get("type").asText().equals("AssumedRole")).count());
+        assertEquals(12, resources(deletions));
+        assertTrue(spanSeconds(events) <= 300, "spans " + spanSeconds(events) + " s");
+    }
+
+    @Test
+    void theLookAlikeRoleSessionWasOpenedByAnotherUserThanTheOtherDeleter() {
+        List<JsonNode> events = eventsOf("bulk-destruction-role-session-of-another-user");
+        List<JsonNode> assumes = events.stream().filter(e -> e.get("eventName").asText().equals("AssumeRole")).toList();
+        assertEquals(2, assumes.size());
+        Set<String> sessionDeleters = new HashSet<>();
+        Set<String> userDeleters = new HashSet<>();
+        for (JsonNode e : events) {
+            JsonNode id = e.get("userIdentity");
+            if (!e.get("eventName").asText().equals("AssumeRole")) {
+                (id.get("type").asText().equals("AssumedRole") ? sessionDeleters : userDeleters).add(id.get("accessKeyId").asText());
+            }
+        }
+        assertEquals(Set.of(assumes.get(1).get("responseElements").get("credentials").get("accessKeyId").asText()), sessionDeleters);
+        assertEquals(Set.of(assumes.get(0).get("userIdentity").get("accessKeyId").asText()), userDeleters,
+                "the user deleting directly opened the other session, not the deleting one");
+        assertFalse(assumes.get(0).get("userIdentity").get("arn").equals(assumes.get(1).get("userIdentity").get("arn")));
+    }
+
+    @Test
     void instanceCreateTerminateTerminatesTheLaunchedIdsWithinTheHour() {
         List<JsonNode> events = eventsOf("instance-create-terminate");
         Set<String> launched = new HashSet<>();
