@@ -269,6 +269,22 @@ class DeliveryTreeSourceTest {
     }
 
     @Test
+    void aFileSeenButNotYetReadWhenTheWatermarkPassesItIsReportedNotDroppedSilently() throws IOException {
+        DeliveryTreeSource source = new DeliveryTreeSource(root, Duration.ofSeconds(30),
+                DeliveryTreeSource.DEFAULT_MAX_FILE_BYTES, Duration.ofHours(24));
+        Path writing = write(delivered(70), text("still being written"));
+        Files.setLastModifiedTime(writing.getParent(), FileTime.from(Instant.now().minusSeconds(60)));
+        source.poll(units::add);
+
+        settled(delivered(100), text("h100"));
+        drain(source);
+        drain(source);
+
+        assertEquals(List.of(path(delivered(100))), origins());
+        assertEquals(1, source.ignoredFiles(), "70h was passed by the watermark 76h before it settled");
+    }
+
+    @Test
     void aNewDirectoryWithHistoryBelowTheWatermarkIsReportedButNotAtStart() throws IOException {
         settled(delivered(0), text("h0"));
         settled(delivered(100), text("h100"));
