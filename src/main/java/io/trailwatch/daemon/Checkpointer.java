@@ -26,7 +26,7 @@ import org.apache.logging.log4j.Logger;
  * {@code {"watermark": W, "sources": {"<id>": [{"checkpoint": {...} | null, "maxEventTime": t},
  * {"patch": {...}, "maxEventTime": t}, ...]}}}: a mark after the first is stored as the {@link MergePatch}
  * from the one before, so the document grows with what changed between marks, not with the number of marks
- * times the size of a position (a delivery tree's position lists every file read).
+ * times the size of a position (a delivery tree's position lists the files read in its last {@code ignoreOlder}).
  *
  * <p>On start each source is restored to its newest mark whose {@code maxEventTime} is older than
  * {@code W − longest rule window}: what came after it is read again, so every partial match that could still

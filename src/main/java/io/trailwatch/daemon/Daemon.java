@@ -140,6 +140,7 @@ public final class Daemon {
                 }
             });
             resources.add(engine);
+            metrics.watchSources(sources);
             metrics.watch(engine, sinks, webhooks(built));
             FeedLoop feed = new FeedLoop(config, sources, engine, timeline(engine), checkpointer, delivered, gate,
                     sinks, new RuleWatcher(Path.of(config.rules()), config.rulesPollInterval(),

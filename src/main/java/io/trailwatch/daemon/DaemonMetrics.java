@@ -10,6 +10,8 @@ import io.trailwatch.engine.EngineStats;
 import io.trailwatch.sink.QueuedSink;
 import io.trailwatch.sink.webhook.WebhookSink;
 import io.trailwatch.sink.webhook.WebhookStats;
+import io.trailwatch.source.DeliveryTreeSource;
+import io.trailwatch.source.LiveSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,6 +43,19 @@ final class DaemonMetrics {
 
     private Counter counter(String name, String help) {
         return register(Counter.builder().name(name).help(help).build());
+    }
+
+    /** Registers the figures read at scrape time from the sources. */
+    void watchSources(List<LiveSource> sources) {
+        register(CounterWithCallback.builder().name("trailwatch_delivery_files_ignored")
+                .help("Delivery files found delivered before their tree's watermark (newest delivery read minus"
+                        + " ignoreOlder) and not read; each is logged once, backfill with trailwatch replay")
+                .labelNames("source")
+                .callback(cb -> sources.forEach(s -> {
+                    if (s instanceof DeliveryTreeSource tree) {
+                        cb.call(tree.ignoredFiles(), s.id());
+                    }
+                })).build());
     }
 
     /** Registers the figures read at scrape time from the engine and the sinks. */

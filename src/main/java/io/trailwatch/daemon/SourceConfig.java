@@ -28,18 +28,34 @@ public sealed interface SourceConfig {
     /**
      * {@code type: directory}.
      *
-     * @param path   the tree's root; it may not exist yet; required
-     * @param settle how long a file must be unmodified before it is read (default 200ms)
+     * @param path        the tree's root; it may not exist yet; required
+     * @param settle      how long a file must be unmodified before it is read (default 200ms)
+     * @param ignoreOlder files delivered this long before the newest delivery time read from the tree are not
+     *                    read (each one found is reported) and no longer listed in the checkpoint (default 1d,
+     *                    at least {@link #MIN_IGNORE_OLDER})
      */
-    record Directory(String path, Duration settle) implements SourceConfig {
+    record Directory(String path, Duration settle, Duration ignoreOlder) implements SourceConfig {
+
+        /**
+         * CloudTrail delivers a region's file some minutes after its time, and accounts and regions of one tree
+         * arrive minutes apart: below an hour, files on time would be taken for late ones.
+         */
+        public static final Duration MIN_IGNORE_OLDER = Duration.ofHours(1);
+
         public Directory {
             requirePath(path, "the directory delivery files land in, e.g. /var/lib/cloudtrail");
             settle = settle == null ? DeliveryTreeSource.DEFAULT_SETTLE : settle;
+            ignoreOlder = ignoreOlder == null ? DeliveryTreeSource.DEFAULT_IGNORE_OLDER : ignoreOlder;
+            if (ignoreOlder.compareTo(MIN_IGNORE_OLDER) < 0) {
+                throw new IllegalArgumentException("ignoreOlder " + ignoreOlder + " is below the minimum "
+                        + MIN_IGNORE_OLDER + " (raise it: files of one tree arrive minutes apart; default "
+                        + DeliveryTreeSource.DEFAULT_IGNORE_OLDER + ")");
+            }
         }
 
         @Override
         public LiveSource open() {
-            return new DeliveryTreeSource(Path.of(path), settle);
+            return new DeliveryTreeSource(Path.of(path), settle, DeliveryTreeSource.DEFAULT_MAX_FILE_BYTES, ignoreOlder);
         }
     }
 

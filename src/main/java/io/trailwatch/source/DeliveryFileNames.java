@@ -35,6 +35,11 @@ public final class DeliveryFileNames {
         return s.length() == 14 ? s.substring(0, 13) + "00Z" : s;
     }
 
+    /** An instant as the sortable text {@link #deliveryTime} gives, to the second (rounded down), to compare with it. */
+    public static String sortable(Instant instant) {
+        return SORTABLE.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
     /** The delivery time in a file name or path, or null when it has none (or an impossible one, such as month 13). */
     public static Instant deliveredAt(String name) {
         String stamp = deliveryTime(name);

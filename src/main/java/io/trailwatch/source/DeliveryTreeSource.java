@@ -13,7 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -52,13 +55,31 @@ import org.apache.logging.log4j.Logger;
  * directories come from the cached listing, so a tree of 100k files in a few thousand day directories
  * costs a few thousand {@code stat} calls and an in-memory pass per poll, and contents are never re-read.
  *
- * <p><b>Checkpoint.</b> The set of files already read, with their sizes, grouped by directory:
- * {@code {"source": id, "directories": {"<dir>": {"<name>": size}}}}. Entries of files that no longer exist
- * are pruned. A file whose size differs from the recorded one is read again (with a warning). Restoring an
- * older checkpoint (a smaller set) makes the files read after it new again: that is how the daemon
- * re-reads recent input to rebuild state on restart. Per-directory nodes are shared between successive
- * checkpoints and never modified once handed out, so a checkpoint per unit stays cheap; treat them as
- * read-only.
+ * <p><b>Checkpoint.</b> A watermark and the files read at or after it, with their sizes, grouped by
+ * directory: {@code {"source": id, "deliveredBefore": "2024-01-04T00:05:00Z", "directories": {"<dir>":
+ * {"<name>": size}}}}. {@code deliveredBefore} is the newest delivery time read from this tree minus
+ * {@code ignoreOlder}: every file delivered before it was read or ignored, so such files are no longer
+ * listed one by one and the checkpoint holds about {@code ignoreOlder} of deliveries however long the tree
+ * is kept. It is relative to what was read, not to the wall clock, so a first start on a year-old tree reads
+ * all of it, oldest first. Files without a delivery time in their name are always listed. Entries of files
+ * that no longer exist are pruned. A file whose size differs from the recorded one is read again (with a
+ * warning). Restoring an older checkpoint (a smaller set, a watermark no newer) makes the files read after
+ * it new again: that is how the daemon re-reads recent input to rebuild state on restart. A checkpoint
+ * without {@code deliveredBefore} (the format before it existed) is read as one whose watermark follows from
+ * its newest entry. Per-directory nodes are shared between successive checkpoints and never modified once
+ * handed out, so a checkpoint per unit stays cheap; treat them as read-only.
+ *
+ * <p><b>Files delivered before the watermark.</b> Such a file is not read (its events would be far past any
+ * lateness bound). When it appears while the source runs (a late sync, a directory of an account added with
+ * its history), or was seen but not yet read when the watermark passed it, one WARN line names it, the
+ * watermark, the setting and the fix ({@code trailwatch replay FILE} backfills it), and
+ * {@link #ignoredFiles()} counts it, once per file. Files already below the watermark when the source starts
+ * or is restored are taken as read or ignored before: one that arrived while nothing ran is not reported.
+ *
+ * <p><b>Memory.</b> Neither the read set nor the listing cache keeps names below the watermark: a listed
+ * directory keeps only their hash codes (4 bytes a file, to tell a file that appears later from one
+ * already there; a collision within one directory, about one in a few million, leaves such a file
+ * unreported), and a day directory entirely below it is listed again only when it changes.
  */
 public final class DeliveryTreeSource implements LiveSource {
 
@@ -68,23 +89,37 @@ public final class DeliveryTreeSource implements LiveSource {
     /** Files larger than this are not read (a warning names them), unless told otherwise. */
     public static final long DEFAULT_MAX_FILE_BYTES = 256L * 1024 * 1024;
 
+    /** How far before the newest delivery time read files are still read, unless told otherwise. */
+    public static final Duration DEFAULT_IGNORE_OLDER = Duration.ofDays(1);
+
     static final int MAX_FILES_PER_POLL = 64;
 
     private static final Logger LOG = LogManager.getLogger(DeliveryTreeSource.class);
     private static final Duration RACY_DIRECTORY_AGE = Duration.ofSeconds(2);
     private static final String DIRECTORIES = "directories";
+    private static final String DELIVERED_BEFORE = "deliveredBefore";
+    private static final int[] NO_NAMES = new int[0];
 
     private final Path root;
     private final String id;
     private final Duration settle;
     private final long maxFileBytes;
+    private final Duration ignoreOlder;
 
     private final Map<String, DirectoryListing> listings = new HashMap<>();
     /** Relative directory to {@code {name: size}} of the files read there; copy-on-write. */
     private final TreeMap<String, ObjectNode> readByDirectory = new TreeMap<>();
+    /** Relative directory to the oldest delivery time (sortable) among its read entries that have one. */
+    private final Map<String, String> oldestReadByDirectory = new HashMap<>();
     private final Map<String, Observation> lastObserved = new HashMap<>();
     private final Map<String, Observation> unreadable = new HashMap<>();
     private boolean rootMissingReported;
+    private boolean scannedSinceStart;
+    private Instant newestRead;
+    private Instant watermark;
+    /** {@link #watermark} as sortable text; "" while there is none, which no delivery time is below. */
+    private String watermarkStamp = "";
+    private final AtomicLong ignoredFiles = new AtomicLong();
 
     public DeliveryTreeSource(Path root) {
         this(root, DEFAULT_SETTLE, DEFAULT_MAX_FILE_BYTES);
@@ -94,12 +129,22 @@ public final class DeliveryTreeSource implements LiveSource {
         this(root, settle, DEFAULT_MAX_FILE_BYTES);
     }
 
+    public DeliveryTreeSource(Path root, Duration settle, long maxFileBytes) {
+        this(root, settle, maxFileBytes, DEFAULT_IGNORE_OLDER);
+    }
+
     /**
      * @param root the tree's root; it may not exist yet
      * @param settle how old a file's last modification must be before it is read
      * @param maxFileBytes files larger than this are skipped with a warning and recorded as read
+     * @param ignoreOlder files delivered this long before the newest delivery time read are not read, and no
+     *     longer listed in the checkpoint
      */
-    public DeliveryTreeSource(Path root, Duration settle, long maxFileBytes) {
+    public DeliveryTreeSource(Path root, Duration settle, long maxFileBytes, Duration ignoreOlder) {
+        if (ignoreOlder.isNegative() || ignoreOlder.isZero()) {
+            throw new IllegalArgumentException("ignoreOlder " + ignoreOlder + " is not positive: use a duration"
+                    + " longer than files of this tree arrive apart, such as the default " + DEFAULT_IGNORE_OLDER);
+        }
         if (settle.isNegative()) {
             throw new IllegalArgumentException("settle time " + settle + " is negative: use zero or more");
         }
@@ -111,6 +156,12 @@ public final class DeliveryTreeSource implements LiveSource {
         this.id = "dir:" + this.root;
         this.settle = settle;
         this.maxFileBytes = maxFileBytes;
+        this.ignoreOlder = ignoreOlder;
+    }
+
+    /** Files found delivered before the watermark and not read since this source was created, each counted once. */
+    public long ignoredFiles() {
+        return ignoredFiles.get();
     }
 
     @Override
@@ -132,6 +183,7 @@ public final class DeliveryTreeSource implements LiveSource {
         Set<String> reached = new HashSet<>();
         List<String> candidates = new ArrayList<>();
         scan("", now, reached, candidates);
+        scannedSinceStart = true;
         forgetVanishedDirectories(reached);
         candidates.sort(DeliveryFileNames.BY_DELIVERY_TIME);
         Set<String> stillCandidates = new HashSet<>(candidates);
@@ -163,11 +215,15 @@ public final class DeliveryTreeSource implements LiveSource {
         }
         reached.add(directory);
         FileTime modified = attributes.lastModifiedTime();
-        DirectoryListing listing = listings.get(directory);
+        DirectoryListing previous = listings.get(directory);
+        DirectoryListing listing = previous;
         if (listing == null || !listing.modified().equals(modified) || isRecent(modified, now)) {
-            listing = list(directory, path, modified);
+            listing = retire(directory, list(path, modified), previous, previous == null && !scannedSinceStart);
             listings.put(directory, listing);
             forgetChangedOrVanishedFiles(directory, listing);
+        } else if (isBelowWatermark(listing.oldest())) {
+            listing = retire(directory, listing, listing, false);
+            listings.put(directory, listing);
         }
         ObjectNode read = readByDirectory.get(directory);
         for (String name : listing.files().keySet()) {
@@ -180,7 +236,7 @@ public final class DeliveryTreeSource implements LiveSource {
         }
     }
 
-    private DirectoryListing list(String directory, Path path, FileTime modified) {
+    private DirectoryListing list(Path path, FileTime modified) {
         List<String> subdirectories = new ArrayList<>();
         Map<String, Long> files = new TreeMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
@@ -203,10 +259,50 @@ public final class DeliveryTreeSource implements LiveSource {
             }
         } catch (IOException e) {
             LOG.warn("Cannot list directory {} of delivery tree {} ({}); its files are not read until the "
-                    + "directory changes: fix its permissions", directory, root, e.toString());
+                    + "directory changes: fix its permissions", root.relativize(path), root, e.toString());
         }
         Collections.sort(subdirectories);
-        return new DirectoryListing(modified, List.copyOf(subdirectories), files);
+        return DirectoryListing.of(modified, List.copyOf(subdirectories), files, NO_NAMES);
+    }
+
+    /**
+     * The listing without the files delivered before the watermark, their names kept as hash codes only.
+     * Each such file is reported unless {@code silent}, read, or already below the watermark in
+     * {@code previous} (the listing before; may be null).
+     */
+    private DirectoryListing retire(String directory, DirectoryListing listing, DirectoryListing previous,
+                                    boolean silent) {
+        if (!isBelowWatermark(listing.oldest())) {
+            return listing;
+        }
+        ObjectNode read = readByDirectory.get(directory);
+        Map<String, Long> kept = new TreeMap<>();
+        int[] older = Arrays.copyOf(listing.older(), listing.older().length + listing.files().size());
+        int count = listing.older().length;
+        for (Map.Entry<String, Long> file : listing.files().entrySet()) {
+            String name = file.getKey();
+            if (!isBelowWatermark(DeliveryFileNames.deliveryTime(name))) {
+                kept.put(name, file.getValue());
+                continue;
+            }
+            older[count++] = name.hashCode();
+            boolean known = silent || (read != null && read.has(name)) || (previous != null && previous.hasOlder(name));
+            if (!known) {
+                reportIgnored(join(directory, name));
+            }
+        }
+        older = Arrays.copyOf(older, count);
+        Arrays.sort(older);
+        return DirectoryListing.of(listing.modified(), listing.subdirectories(), kept, older);
+    }
+
+    private void reportIgnored(String file) {
+        ignoredFiles.incrementAndGet();
+        LOG.warn("Delivery file {} was delivered at {}, before this tree's watermark {} (the newest delivery time read,"
+                        + " {}, minus ignoreOlder {}); not reading it: backfill it with `trailwatch replay {}`, or raise"
+                        + " the source's ignoreOlder if files arrive this late here", resolve(file),
+                DeliveryFileNames.deliveredAt(file), watermark, newestRead == null ? "before the restart" : newestRead,
+                ignoreOlder, resolve(file));
     }
 
     private void forgetChangedOrVanishedFiles(String directory, DirectoryListing listing) {
@@ -235,6 +331,7 @@ public final class DeliveryTreeSource implements LiveSource {
     private void forgetVanishedDirectories(Set<String> reached) {
         listings.keySet().retainAll(reached);
         readByDirectory.keySet().retainAll(reached);
+        oldestReadByDirectory.keySet().retainAll(reached);
     }
 
     private boolean readIfReady(String file, Instant now, InputConsumer consumer) throws IOException {
@@ -271,13 +368,11 @@ public final class DeliveryTreeSource implements LiveSource {
             unreadable.put(file, current);
             return false;
         }
-        String directory = directoryOf(file);
-        ObjectNode before = readByDirectory.get(directory);
         markRead(file, content.length);
         try {
             consumer.accept(new InputUnit(path.toString(), 1, content, checkpoint()));
         } catch (IOException | RuntimeException e) {
-            publish(directory, before);
+            unmarkRead(file);
             throw e;
         }
         lastObserved.remove(file);
@@ -285,25 +380,97 @@ public final class DeliveryTreeSource implements LiveSource {
         return true;
     }
 
+    /**
+     * Records the file as read and moves the watermark up to its delivery time minus {@code ignoreOlder}. A
+     * unit the consumer then rejects is unmarked, but the watermark stays: it is read again, and the files
+     * read before it are below the watermark either way.
+     */
     private void markRead(String file, long size) {
         String directory = directoryOf(file);
         ObjectNode before = readByDirectory.get(directory);
         ObjectNode after = before == null ? JsonNodeFactory.instance.objectNode() : before.deepCopy();
-        after.put(file.substring(directory.isEmpty() ? 0 : directory.length() + 1), size);
+        after.put(nameOf(file, directory), size);
         publish(directory, after);
+        Instant delivered = DeliveryFileNames.deliveredAt(file);
+        if (delivered != null && (newestRead == null || delivered.isAfter(newestRead))) {
+            newestRead = delivered;
+            raiseWatermark(delivered.minus(ignoreOlder));
+        }
+    }
+
+    private void unmarkRead(String file) {
+        String directory = directoryOf(file);
+        ObjectNode read = readByDirectory.get(directory);
+        if (read != null) {
+            ObjectNode after = read.deepCopy();
+            after.remove(nameOf(file, directory));
+            publish(directory, after);
+        }
+    }
+
+    /** Moves the watermark up (never down) and drops the read entries and cached names below it. */
+    private void raiseWatermark(Instant candidate) {
+        if (watermark != null && !candidate.isAfter(watermark)) {
+            return;
+        }
+        watermark = candidate;
+        watermarkStamp = DeliveryFileNames.sortable(candidate);
+        List<String> passed = new ArrayList<>();
+        oldestReadByDirectory.forEach((directory, oldest) -> {
+            if (isBelowWatermark(oldest)) {
+                passed.add(directory);
+            }
+        });
+        for (String directory : passed) {
+            DirectoryListing listing = listings.get(directory);
+            if (listing != null) {
+                listings.put(directory, retire(directory, listing, listing, false));
+            }
+            publish(directory, withoutBelowWatermark(readByDirectory.get(directory)));
+        }
+    }
+
+    private ObjectNode withoutBelowWatermark(ObjectNode read) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        read.fields().forEachRemaining(entry -> {
+            if (!isBelowWatermark(DeliveryFileNames.deliveryTime(entry.getKey()))) {
+                kept.set(entry.getKey(), entry.getValue());
+            }
+        });
+        return kept;
     }
 
     private void publish(String directory, ObjectNode read) {
         if (read == null || read.isEmpty()) {
             readByDirectory.remove(directory);
-        } else {
-            readByDirectory.put(directory, read);
+            oldestReadByDirectory.remove(directory);
+            return;
         }
+        readByDirectory.put(directory, read);
+        String oldest = null;
+        for (Iterator<String> names = read.fieldNames(); names.hasNext(); ) {
+            String stamp = DeliveryFileNames.deliveryTime(names.next());
+            if (!stamp.isEmpty() && (oldest == null || stamp.compareTo(oldest) < 0)) {
+                oldest = stamp;
+            }
+        }
+        if (oldest == null) {
+            oldestReadByDirectory.remove(directory);
+        } else {
+            oldestReadByDirectory.put(directory, oldest);
+        }
+    }
+
+    private boolean isBelowWatermark(String deliveryTime) {
+        return !deliveryTime.isEmpty() && deliveryTime.compareTo(watermarkStamp) < 0;
     }
 
     @Override
     public ObjectNode checkpoint() {
         ObjectNode checkpoint = Checkpoints.forSource(id);
+        if (watermark != null) {
+            checkpoint.put(DELIVERED_BEFORE, watermark.toString());
+        }
         ObjectNode directories = checkpoint.putObject(DIRECTORIES);
         readByDirectory.forEach(directories::set);
         return checkpoint;
@@ -312,6 +479,7 @@ public final class DeliveryTreeSource implements LiveSource {
     @Override
     public void restore(ObjectNode checkpoint) {
         Checkpoints.requireSource(checkpoint, id);
+        Instant savedWatermark = checkpoint.has(DELIVERED_BEFORE) ? requireInstant(checkpoint) : null;
         ObjectNode directories = Checkpoints.requireObject(checkpoint, DIRECTORIES, id);
         TreeMap<String, ObjectNode> restored = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> entries = directories.fields();
@@ -326,10 +494,37 @@ public final class DeliveryTreeSource implements LiveSource {
             }
         }
         readByDirectory.clear();
-        readByDirectory.putAll(restored);
+        oldestReadByDirectory.clear();
+        restored.forEach(this::publish);
         listings.clear();
         lastObserved.clear();
         unreadable.clear();
+        scannedSinceStart = false;
+        newestRead = null;
+        watermark = null;
+        watermarkStamp = "";
+        if (savedWatermark != null) {
+            raiseWatermark(savedWatermark);
+        }
+        restored.forEach((directory, files) -> files.fieldNames().forEachRemaining(name -> {
+            Instant delivered = DeliveryFileNames.deliveredAt(name);
+            if (delivered != null && (newestRead == null || delivered.isAfter(newestRead))) {
+                newestRead = delivered;
+            }
+        }));
+        if (newestRead != null) {
+            raiseWatermark(newestRead.minus(ignoreOlder));
+        }
+    }
+
+    private Instant requireInstant(ObjectNode checkpoint) {
+        String text = Checkpoints.requireText(checkpoint, DELIVERED_BEFORE, id);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Checkpoints.malformed(DELIVERED_BEFORE, "an ISO-8601 instant such as 2024-01-04T00:05:00Z",
+                    checkpoint.get(DELIVERED_BEFORE), id);
+        }
     }
 
     private void requireRelative(String directory) {
@@ -369,6 +564,10 @@ public final class DeliveryTreeSource implements LiveSource {
         return directory.isEmpty() ? name : directory + "/" + name;
     }
 
+    private static String nameOf(String file, String directory) {
+        return file.substring(directory.isEmpty() ? 0 : directory.length() + 1);
+    }
+
     private static String directoryOf(String file) {
         int slash = file.lastIndexOf('/');
         return slash < 0 ? "" : file.substring(0, slash);
@@ -377,6 +576,27 @@ public final class DeliveryTreeSource implements LiveSource {
     private record Observation(long size, FileTime modified) {
     }
 
-    private record DirectoryListing(FileTime modified, List<String> subdirectories, Map<String, Long> files) {
+    /**
+     * @param files the delivery files at or above the watermark (or without a delivery time), with sizes
+     * @param older the sorted hash codes of the names of those below it
+     * @param oldest the oldest delivery time (sortable) among {@code files}, or "" when none has one
+     */
+    private record DirectoryListing(FileTime modified, List<String> subdirectories, Map<String, Long> files,
+                                    int[] older, String oldest) {
+
+        static DirectoryListing of(FileTime modified, List<String> subdirectories, Map<String, Long> files, int[] older) {
+            String oldest = "";
+            for (String name : files.keySet()) {
+                String stamp = DeliveryFileNames.deliveryTime(name);
+                if (!stamp.isEmpty() && (oldest.isEmpty() || stamp.compareTo(oldest) < 0)) {
+                    oldest = stamp;
+                }
+            }
+            return new DirectoryListing(modified, subdirectories, files, older, oldest);
+        }
+
+        boolean hasOlder(String name) {
+            return Arrays.binarySearch(older, name.hashCode()) >= 0;
+        }
     }
 }

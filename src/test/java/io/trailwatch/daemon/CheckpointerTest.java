@@ -1,18 +1,24 @@
 package io.trailwatch.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwatch.daemon.state.StateStore;
+import io.trailwatch.source.DeliveryFileNames;
+import io.trailwatch.source.DeliveryTreeSource;
 import io.trailwatch.source.InputConsumer;
 import io.trailwatch.source.LiveSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +140,52 @@ class CheckpointerTest {
         assertEquals(39, restarted.restored.get("n").intValue(), "the newest mark older than 50000 - 10000");
         assertEquals(files, restarted.restored.get("files"));
         assertEquals(39, restarted.restored.get("recent").size());
+    }
+
+    @Test
+    void aDeliveryTreeRestoredToAnOlderMarkReadsAgainFromItsLowerWatermarkAndTheStateListsNoFileBelowIt()
+            throws IOException {
+        Path tree = state.resolve("tree");
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        List<String> all = new ArrayList<>();
+        for (int hour = 0; hour <= 60; hour += 6) {
+            Instant at = start.plus(Duration.ofHours(hour));
+            Path file = tree.resolve("AWSLogs/111122223333/CloudTrail/us-east-1/" + at.toString().substring(0, 10)
+                    .replace('-', '/') + "/111122223333_CloudTrail_us-east-1_" + DeliveryFileNames.sortable(at)
+                    .substring(0, 13) + "Z_h" + hour + ".json.gz");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "h" + hour);
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+            all.add(file.toString());
+        }
+        Duration window = Duration.ofHours(10);
+        DeliveryTreeSource first = new DeliveryTreeSource(tree, Duration.ZERO, 1024, Duration.ofHours(24));
+        Checkpointer checkpointer = new Checkpointer(new StateStore(state.resolve("state")), window);
+        checkpointer.restore(List.of(first));
+        for (int poll = 0; poll < 3; poll++) {
+            first.poll(unit -> {
+                long eventTime = start.plus(Duration.ofHours(Long.parseLong(unit.origin()
+                        .replaceAll(".*_h(\\d+)\\.json\\.gz$", "$1")))).toEpochMilli();
+                checkpointer.read(first.id(), unit.checkpointBefore(), unit.checkpointAfter(), eventTime);
+                checkpointer.commit(eventTime);
+            });
+        }
+        String saved = Files.readString(state.resolve("state").resolve(Checkpointer.DOCUMENT + ".json"));
+
+        DeliveryTreeSource restarted = new DeliveryTreeSource(tree, Duration.ZERO, 1024, Duration.ofHours(24));
+        new Checkpointer(new StateStore(state.resolve("state")), window).restore(List.of(restarted));
+        List<String> reread = new ArrayList<>();
+        for (int poll = 0; poll < 3; poll++) {
+            restarted.poll(unit -> reread.add(unit.origin()));
+        }
+
+        assertEquals(all.subList(9, 11), reread, "after the mark read up to 48h, the newest older than 60h - 10h");
+        assertEquals(first.checkpoint().toString(), restarted.checkpoint().toString());
+        assertEquals(0, restarted.ignoredFiles());
+        assertTrue(saved.contains("\"deliveredBefore\":\"2024-01-02T00:00:00Z\""), "the chosen mark's own watermark");
+        for (int hour = 0; hour < 24; hour += 6) {
+            assertFalse(saved.contains("_h" + hour + ".json.gz\":"), hour + "h is below every kept mark's watermark");
+        }
     }
 
     private static void readAndCommit(Checkpointer checkpointer, int n, long maxEventTime, long watermark)

@@ -39,7 +39,8 @@ class DaemonConfigTest {
         assertEquals(Path.of("/var/lib/trailwatch/dead-letter.jsonl").toString(), config.deadLetter());
         assertEquals("127.0.0.1", config.metrics().host());
         assertEquals(MetricsConfig.DEFAULT_PORT, config.metrics().port());
-        assertInstanceOf(SourceConfig.Directory.class, config.sources().get(0));
+        SourceConfig.Directory tree = assertInstanceOf(SourceConfig.Directory.class, config.sources().get(0));
+        assertEquals(Duration.ofDays(1), tree.ignoreOlder());
         assertInstanceOf(StdoutSinkConfig.class, config.sinks().get(0));
     }
 
@@ -67,7 +68,7 @@ class DaemonConfigTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
 
-        assertEquals(file + ":3: unknown key 'sources[0].pth' (known keys: path, settle)", e.getMessage());
+        assertEquals(file + ":3: unknown key 'sources[0].pth' (known keys: ignoreOlder, path, settle)", e.getMessage());
     }
 
     @Test
@@ -77,6 +78,16 @@ class DaemonConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
 
         assertEquals(file + ":9: pollInterval PT0.001S is below the minimum PT0.01S (raise it)", e.getMessage());
+    }
+
+    @Test
+    void aDeliveryTreesIgnoreOlderBelowAnHourIsRefusedWithTheLimitAndTheLine() throws IOException {
+        Path file = write("ignore.yaml", MINIMAL.replace("    path: /data/cloudtrail", "    path: /data/cloudtrail\n    ignoreOlder: 10m"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
+
+        assertTrue(e.getMessage().startsWith(file + ":2: at 'sources[0]': ignoreOlder PT10M is below the minimum PT1H (raise it"),
+                e.getMessage());
     }
 
     @Test

@@ -192,6 +192,171 @@ class DeliveryTreeSourceTest {
         assertEquals(1, source.poll(units::add));
     }
 
+    private static final String TRAIL = "AWSLogs/111122223333/CloudTrail/us-east-1/";
+
+    /** A CloudTrail-named file delivered at {@code hour} hours after 2024-01-01T00:00Z, in its day directory. */
+    private static String delivered(int hour) {
+        Instant at = Instant.parse("2024-01-01T00:00:00Z").plus(Duration.ofHours(hour));
+        String day = at.toString().substring(0, 10).replace('-', '/');
+        String stamp = DeliveryFileNames.sortable(at).substring(0, 13) + "Z";
+        return TRAIL + day + "/111122223333_CloudTrail_us-east-1_" + stamp + "_h" + hour + ".json.gz";
+    }
+
+    private DeliveryTreeSource watermarked() {
+        return new DeliveryTreeSource(root, Duration.ZERO, DeliveryTreeSource.DEFAULT_MAX_FILE_BYTES, Duration.ofHours(24));
+    }
+
+    private int drain(DeliveryTreeSource source) throws IOException {
+        int total = 0;
+        for (int i = 0; i < 200; i++) {
+            int handed = source.poll(units::add);
+            total += handed;
+            if (handed == 0 && i > 0) {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    private static List<String> listedNames(ObjectNode checkpoint) {
+        List<String> names = new ArrayList<>();
+        checkpoint.get("directories").fields().forEachRemaining(d -> d.getValue().fieldNames().forEachRemaining(names::add));
+        return names;
+    }
+
+    @Test
+    void aLongKeptTreeIsReadOldestFirstWhileTheCheckpointListsOnlyTheLastIgnoreOlderOfIt() throws IOException {
+        for (int hour = 0; hour < 24 * 10; hour += 3) {
+            settled(delivered(hour), text("h" + hour));
+        }
+        settled(DAY + "no-stamp.json", text("plain"));
+        DeliveryTreeSource source = watermarked();
+
+        assertEquals(81, drain(source));
+
+        assertEquals(path(DAY + "no-stamp.json"), units.get(0).origin());
+        assertEquals(path(delivered(0)), units.get(1).origin());
+        assertEquals(path(delivered(237)), units.get(80).origin());
+        ObjectNode checkpoint = source.checkpoint();
+        assertEquals("2024-01-09T21:00:00Z", checkpoint.get("deliveredBefore").textValue(), "newest 237h minus 24h");
+        List<String> listed = listedNames(checkpoint);
+        assertEquals(10, listed.size(), "hours 213..237 and the file without a delivery time: " + listed);
+        assertTrue(listed.contains("no-stamp.json"));
+        assertFalse(listed.stream().anyMatch(n -> n.contains("_h210.")), "210h is below the watermark");
+        assertTrue(listed.stream().anyMatch(n -> n.contains("_h213.")));
+        assertEquals(0, source.ignoredFiles());
+        assertTrue(units.get(40).checkpointAfter().toString().length() < 2_000, "every unit's checkpoint is bounded too");
+    }
+
+    @Test
+    void aFileArrivingBelowTheWatermarkIsReportedOnceAndNotReadWhileOneJustAboveIsRead() throws IOException {
+        settled(delivered(0), text("h0"));
+        settled(delivered(100), text("h100"));
+        DeliveryTreeSource source = watermarked();
+        drain(source);
+        units.clear();
+
+        settled(delivered(75), text("late, 25h before the newest"));
+        settled(delivered(77), text("late, 23h before the newest"));
+        settled(delivered(1), text("late, in a directory already below the watermark"));
+        drain(source);
+        drain(source);
+
+        assertEquals(List.of(path(delivered(77))), origins());
+        assertEquals(2, source.ignoredFiles(), "75h and 1h, each counted once across polls");
+        List<String> listed = listedNames(source.checkpoint());
+        assertFalse(listed.stream().anyMatch(n -> n.contains("_h75.") || n.contains("_h1.")), listed.toString());
+    }
+
+    @Test
+    void aFileSeenButNotYetReadWhenTheWatermarkPassesItIsReportedNotDroppedSilently() throws IOException {
+        DeliveryTreeSource source = new DeliveryTreeSource(root, Duration.ofSeconds(30),
+                DeliveryTreeSource.DEFAULT_MAX_FILE_BYTES, Duration.ofHours(24));
+        Path writing = write(delivered(70), text("still being written"));
+        Files.setLastModifiedTime(writing.getParent(), FileTime.from(Instant.now().minusSeconds(60)));
+        source.poll(units::add);
+
+        settled(delivered(100), text("h100"));
+        drain(source);
+        drain(source);
+
+        assertEquals(List.of(path(delivered(100))), origins());
+        assertEquals(1, source.ignoredFiles(), "70h was passed by the watermark 76h before it settled");
+    }
+
+    @Test
+    void aNewDirectoryWithHistoryBelowTheWatermarkIsReportedButNotAtStart() throws IOException {
+        settled(delivered(0), text("h0"));
+        settled(delivered(100), text("h100"));
+        DeliveryTreeSource source = watermarked();
+        drain(source);
+        ObjectNode checkpoint = source.checkpoint();
+
+        settled(delivered(30).replace("us-east-1", "eu-west-1"), text("a region synced in with its history"));
+        drain(source);
+        assertEquals(1, source.ignoredFiles());
+
+        DeliveryTreeSource restarted = watermarked();
+        restarted.restore(checkpoint);
+        units.clear();
+        drain(restarted);
+        assertEquals(List.of(), origins(), "below the restored watermark: read or ignored before");
+        assertEquals(0, restarted.ignoredFiles(), "files already there at start are not reported again");
+    }
+
+    @Test
+    void restoringAnOlderCheckpointWithALowerWatermarkReadsTheLaterFilesAgain() throws IOException {
+        for (int hour = 0; hour <= 30; hour += 6) {
+            settled(delivered(hour), text("h" + hour));
+        }
+        DeliveryTreeSource first = watermarked();
+        drain(first);
+        ObjectNode afterSecondFile = units.get(1).checkpointAfter();
+        assertFalse(afterSecondFile.has("deliveredBefore") && afterSecondFile.get("deliveredBefore").textValue()
+                .compareTo("2024-01-01T00:00:00Z") > 0, "6h minus 24h is before the first delivery");
+        assertEquals("2024-01-01T06:00:00Z", first.checkpoint().get("deliveredBefore").textValue());
+
+        DeliveryTreeSource restarted = watermarked();
+        restarted.restore(afterSecondFile);
+        units.clear();
+        drain(restarted);
+
+        assertEquals(List.of(path(delivered(12)), path(delivered(18)), path(delivered(24)), path(delivered(30))), origins());
+        assertEquals(first.checkpoint(), restarted.checkpoint());
+    }
+
+    @Test
+    void aCheckpointInTheFormatBeforeTheWatermarkLoadsAndIsTrimmed() throws IOException {
+        settled(delivered(0), text("h0"));
+        settled(delivered(48), text("h48"));
+        settled(delivered(60), text("h60"));
+        ObjectNode old = JsonNodeFactory.instance.objectNode().put("source", "dir:" + root.toAbsolutePath().normalize());
+        ObjectNode directories = old.putObject("directories");
+        for (int hour : new int[] {0, 48}) {
+            String file = delivered(hour);
+            directories.putObject(file.substring(0, file.lastIndexOf('/'))).put(file.substring(file.lastIndexOf('/') + 1), ("h" + hour).length());
+        }
+        DeliveryTreeSource source = watermarked();
+
+        source.restore(old);
+        drain(source);
+
+        assertEquals(List.of(path(delivered(60))), origins());
+        assertEquals("2024-01-02T12:00:00Z", source.checkpoint().get("deliveredBefore").textValue());
+        assertEquals(2, listedNames(source.checkpoint()).size(), "h48 and h60; h0 is below the watermark");
+        assertEquals(0, source.ignoredFiles());
+    }
+
+    @Test
+    void aMalformedWatermarkIsRejectedWithTheReason() {
+        DeliveryTreeSource source = watermarked();
+        ObjectNode bad = source.checkpoint().put("deliveredBefore", "yesterday");
+
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> source.restore(bad))
+                .getMessage().contains("field 'deliveredBefore' must be an ISO-8601 instant"));
+        assertThrows(IllegalArgumentException.class, () -> new DeliveryTreeSource(root, Duration.ZERO, 10, Duration.ZERO));
+    }
+
     private Path settled(String relative, byte[] content) throws IOException {
         Path file = write(relative, content);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
