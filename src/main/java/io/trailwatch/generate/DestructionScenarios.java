@@ -140,16 +140,8 @@ final class DestructionScenarios {
     /** Emits {@code p}'s AssumeRole into {@code roleName} at {@code t} and returns the session it opened. */
     private static Identity assumeRole(ScenarioContext ctx, Identity p, Client client, long t, String roleName) {
         String roleId = Ids.iamId(ctx.rng(), "AROA");
-        String roleArn = Identity.roleArn(ctx.accountId(), roleName);
         String sessionName = "session-" + Ids.hex(ctx.rng(), 8);
-        String sessionKey = Ids.iamId(ctx.rng(), "ASIA");
-        ctx.emit(ctx.call(t, p, client, 0, "sts", "AssumeRole")
-                .request(Json.obj("roleArn", roleArn, "roleSessionName", sessionName, "durationSeconds", 3600))
-                .response(CallShapes.assumeRoleResponse(ctx.accountId(), roleName, roleId, sessionName, sessionKey,
-                        ctx.rng()))
-                .resources(List.of(Json.obj("accountId", ctx.accountId(), "type", "AWS::IAM::Role", "ARN", roleArn))));
-        return Identity.roleSession(ctx.accountId(), roleName, roleId, sessionName, sessionKey, CallShapes.isoSecond(t),
-                false);
+        return ctx.assumeRole(p, client, t, roleName, roleId, sessionName);
     }
 
     /**

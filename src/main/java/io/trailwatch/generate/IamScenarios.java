@@ -75,21 +75,13 @@ final class IamScenarios {
         Identity p = actor.identityAt(ctx.start(), ctx.rng());
         String roleName = "ops-maintenance-" + Ids.hex(ctx.rng(), 4);
         String roleId = Ids.iamId(ctx.rng(), "AROA");
-        String roleArn = Identity.roleArn(ctx.accountId(), roleName);
         long t = ctx.start();
         createRole(ctx, p, client, roleName, roleId, t, actor.principalKey());
         ctx.emit(ctx.call(t + 4_000, p, client, 0, "iam", "AttachRolePolicy")
                 .request(Json.obj("roleName", roleName, "policyArn", ADMIN_POLICY)));
         long assume = t + MINUTE + ctx.rng().nextLong(MINUTE);
         String sessionName = "aws-go-sdk-" + assume;
-        String sessionKey = Ids.iamId(ctx.rng(), "ASIA");
-        ctx.emit(ctx.call(assume, p, client, 0, "sts", "AssumeRole")
-                .request(Json.obj("roleArn", roleArn, "roleSessionName", sessionName, "durationSeconds", 3600))
-                .response(CallShapes.assumeRoleResponse(ctx.accountId(), roleName, roleId, sessionName, sessionKey,
-                        ctx.rng()))
-                .resources(List.of(Json.obj("accountId", ctx.accountId(), "type", "AWS::IAM::Role", "ARN", roleArn))));
-        Identity session = Identity.roleSession(ctx.accountId(), roleName, roleId, sessionName, sessionKey,
-                CallShapes.isoSecond(assume), false);
+        Identity session = ctx.assumeRole(p, client, assume, roleName, roleId, sessionName);
         long use = assume;
         for (int i = 0; i < 2 + ctx.rng().nextInt(4); i++) {
             use += 30_000 + ctx.rng().nextLong(4 * MINUTE);

@@ -64,6 +64,21 @@ final class ScenarioContext {
     }
 
     /** An attacker's client: an unfamiliar IP and tooling user agent. */
+    /**
+     * Emits {@code caller}'s AssumeRole of {@code roleName} at {@code millis}, with the session key it issues,
+     * and returns the session it opened, whose calls are signed with that key.
+     */
+    Identity assumeRole(Identity caller, Client client, long millis, String roleName, String roleId, String sessionName) {
+        String roleArn = Identity.roleArn(accountId(), roleName);
+        String sessionKey = Ids.iamId(rng, "ASIA");
+        emit(call(millis, caller, client, 0, "sts", "AssumeRole")
+                .request(Json.obj("roleArn", roleArn, "roleSessionName", sessionName, "durationSeconds", 3600))
+                .response(CallShapes.assumeRoleResponse(accountId(), roleName, roleId, sessionName, sessionKey, rng))
+                .resources(List.of(Json.obj("accountId", accountId(), "type", "AWS::IAM::Role", "ARN", roleArn))));
+        return Identity.roleSession(accountId(), roleName, roleId, sessionName, sessionKey, CallShapes.isoSecond(millis),
+                false);
+    }
+
     Client attackerClient() {
         return new Client(Ids.publicIp(rng), Names.attackerAgent(rng));
     }
