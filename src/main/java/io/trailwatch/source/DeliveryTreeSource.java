@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -114,6 +115,9 @@ public final class DeliveryTreeSource implements LiveSource {
     private final Map<String, Observation> lastObserved = new HashMap<>();
     private final Map<String, Observation> unreadable = new HashMap<>();
     private boolean rootMissingReported;
+    /** The files to read, by delivery time, from {@link #backlogStart} on; null when it must be built again. */
+    private List<Candidate> backlog;
+    private int backlogStart;
     private boolean scannedSinceStart;
     private Instant newestRead;
     private Instant watermark;
@@ -181,28 +185,78 @@ public final class DeliveryTreeSource implements LiveSource {
         rootMissingReported = false;
         Instant now = Instant.now();
         Set<String> reached = new HashSet<>();
-        List<String> candidates = new ArrayList<>();
-        scan("", now, reached, candidates);
+        scan("", now, reached);
         scannedSinceStart = true;
         forgetVanishedDirectories(reached);
-        candidates.sort(DeliveryFileNames.BY_DELIVERY_TIME);
-        Set<String> stillCandidates = new HashSet<>(candidates);
-        lastObserved.keySet().retainAll(stillCandidates);
-        unreadable.keySet().retainAll(stillCandidates);
+        if (backlog == null) {
+            backlog = candidates();
+            backlogStart = 0;
+        }
 
         int handed = 0;
-        for (String file : candidates) {
-            if (handed == MAX_FILES_PER_POLL) {
-                break;
-            }
-            if (readIfReady(file, now, consumer)) {
+        for (int i = backlogStart; i < backlog.size() && handed < MAX_FILES_PER_POLL; i++) {
+            Candidate candidate = backlog.get(i);
+            if (!isCandidate(candidate)) {
+                if (i == backlogStart) {
+                    backlogStart++;
+                }
+            } else if (readIfReady(candidate.file(), now, consumer)) {
                 handed++;
             }
         }
         return handed;
     }
 
-    private void scan(String directory, Instant now, Set<String> reached, List<String> candidates) {
+    /**
+     * Every listed file not read yet, by delivery time; forgets observations of files that are no longer
+     * candidates. Rebuilt only after a listing changed: during a backlog of unchanged directories (a first
+     * start on a tree kept for months) a poll then costs its directory checks and the files it hands out,
+     * not a pass over, and a sort of, every file of the tree.
+     */
+    private List<Candidate> candidates() {
+        List<Candidate> candidates = new ArrayList<>();
+        listings.forEach((directory, listing) -> {
+            ObjectNode read = readByDirectory.get(directory);
+            int i = 0;
+            for (String name : listing.files().keySet()) {
+                if (read == null || !read.has(name)) {
+                    candidates.add(new Candidate(listing.deliveryKeys()[i], directory, name, join(directory, name)));
+                }
+                i++;
+            }
+        });
+        candidates.sort(Candidate.BY_DELIVERY_TIME);
+        Set<String> files = new HashSet<>(candidates.size() * 2);
+        candidates.forEach(c -> files.add(c.file()));
+        lastObserved.keySet().retainAll(files);
+        unreadable.keySet().retainAll(files);
+        return candidates;
+    }
+
+    /** Still listed (not vanished, not passed by the watermark) and not read since the backlog was built. */
+    private boolean isCandidate(Candidate candidate) {
+        DirectoryListing listing = listings.get(candidate.directory());
+        ObjectNode read = readByDirectory.get(candidate.directory());
+        return listing != null && listing.files().containsKey(candidate.name())
+                && (read == null || !read.has(candidate.name()));
+    }
+
+    /** The backlog is built again at the next poll: a listing changed, or files became unread again. */
+    private void invalidateBacklog() {
+        backlog = null;
+    }
+
+    /**
+     * A file not read yet, with its delivery time as {@link DirectoryListing} keeps it (reading it from the
+     * name at every comparison made sorting a backlog of months cost seconds).
+     */
+    private record Candidate(long deliveryKey, String directory, String name, String file) {
+        /** By delivery time (files without one first), then by path. */
+        static final Comparator<Candidate> BY_DELIVERY_TIME =
+                Comparator.comparingLong(Candidate::deliveryKey).thenComparing(Candidate::file);
+    }
+
+    private void scan(String directory, Instant now, Set<String> reached) {
         Path path = resolve(directory);
         BasicFileAttributes attributes;
         try {
@@ -221,18 +275,13 @@ public final class DeliveryTreeSource implements LiveSource {
             listing = retire(directory, list(path, modified), previous, previous == null && !scannedSinceStart);
             listings.put(directory, listing);
             forgetChangedOrVanishedFiles(directory, listing);
+            invalidateBacklog();
         } else if (isBelowWatermark(listing.oldest())) {
             listing = retire(directory, listing, listing, false);
             listings.put(directory, listing);
         }
-        ObjectNode read = readByDirectory.get(directory);
-        for (String name : listing.files().keySet()) {
-            if (read == null || !read.has(name)) {
-                candidates.add(join(directory, name));
-            }
-        }
         for (String subdirectory : listing.subdirectories()) {
-            scan(join(directory, subdirectory), now, reached, candidates);
+            scan(join(directory, subdirectory), now, reached);
         }
     }
 
@@ -329,7 +378,9 @@ public final class DeliveryTreeSource implements LiveSource {
     }
 
     private void forgetVanishedDirectories(Set<String> reached) {
-        listings.keySet().retainAll(reached);
+        if (listings.keySet().retainAll(reached)) {
+            invalidateBacklog();
+        }
         readByDirectory.keySet().retainAll(reached);
         oldestReadByDirectory.keySet().retainAll(reached);
     }
@@ -390,7 +441,12 @@ public final class DeliveryTreeSource implements LiveSource {
         ObjectNode before = readByDirectory.get(directory);
         ObjectNode after = before == null ? JsonNodeFactory.instance.objectNode() : before.deepCopy();
         after.put(nameOf(file, directory), size);
-        publish(directory, after);
+        readByDirectory.put(directory, after);
+        String stamp = DeliveryFileNames.deliveryTime(file);
+        if (!stamp.isEmpty()) {
+            // one file more: the oldest is known without reading every name of the directory again
+            oldestReadByDirectory.merge(directory, stamp, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
         Instant delivered = DeliveryFileNames.deliveredAt(file);
         if (delivered != null && (newestRead == null || delivered.isAfter(newestRead))) {
             newestRead = delivered;
@@ -399,6 +455,7 @@ public final class DeliveryTreeSource implements LiveSource {
     }
 
     private void unmarkRead(String file) {
+        invalidateBacklog();
         String directory = directoryOf(file);
         ObjectNode read = readByDirectory.get(directory);
         if (read != null) {
@@ -497,6 +554,7 @@ public final class DeliveryTreeSource implements LiveSource {
         oldestReadByDirectory.clear();
         restored.forEach(this::publish);
         listings.clear();
+        invalidateBacklog();
         lastObserved.clear();
         unreadable.clear();
         scannedSinceStart = false;
@@ -581,18 +639,26 @@ public final class DeliveryTreeSource implements LiveSource {
      * @param older the sorted hash codes of the names of those below it
      * @param oldest the oldest delivery time (sortable) among {@code files}, or "" when none has one
      */
+    /**
+     * A directory as last listed: its files (name to size, in name order) with each one's delivery key
+     * ({@link DeliveryFileNames#deliveryKey}) at the same position, the hash codes of the names below the
+     * watermark ({@code older}, sorted), and the oldest delivery time among the files ("" when none has one).
+     */
     private record DirectoryListing(FileTime modified, List<String> subdirectories, Map<String, Long> files,
-                                    int[] older, String oldest) {
+                                    long[] deliveryKeys, int[] older, String oldest) {
 
         static DirectoryListing of(FileTime modified, List<String> subdirectories, Map<String, Long> files, int[] older) {
+            long[] keys = new long[files.size()];
             String oldest = "";
+            int i = 0;
             for (String name : files.keySet()) {
                 String stamp = DeliveryFileNames.deliveryTime(name);
+                keys[i++] = DeliveryFileNames.deliveryKey(stamp);
                 if (!stamp.isEmpty() && (oldest.isEmpty() || stamp.compareTo(oldest) < 0)) {
                     oldest = stamp;
                 }
             }
-            return new DirectoryListing(modified, subdirectories, files, older, oldest);
+            return new DirectoryListing(modified, subdirectories, files, keys, older, oldest);
         }
 
         boolean hasOlder(String name) {
