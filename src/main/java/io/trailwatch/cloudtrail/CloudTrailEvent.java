@@ -312,7 +312,7 @@ public final class CloudTrailEvent {
         return selectorNarrowing;
     }
 
-    @Field(value = "The enabled rules of a `PutBucketLifecycle` that expire current objects or purge noncurrent versions, parsed from `requestParameters.LifecycleConfiguration` (one rule or many, `Filter` empty or with `Prefix`/`Tag`/`And`, `Expiration` with `Days` or `Date`); never null. Each has `ruleId`, `prefix` (empty: every key), `tagFilter`, `wholeBucket`, `currentDays`, `noncurrentDays`, `purgesVersions`, `daysToExpiry` (the sooner; a past `Date` is 0) and `description`. EPL: `lifecycleExpiries.anyOf(x => x.wholeBucket and x.daysToExpiry <= 7)`.", derived = true)
+    @Field(value = "The enabled rules of a `PutBucketLifecycle` that expire current objects or purge noncurrent versions, parsed from `requestParameters.LifecycleConfiguration` (one rule or many, `Filter` empty or with `Prefix`/`Tag`/`And`, `Expiration` with `Days` or `Date`; a `NoncurrentVersionExpiration` that keeps `NewerNoncurrentVersions` purges nothing); never null. Each has `ruleId`, `prefix` (empty: every key), `tagFilter`, `wholeBucket`, `currentDays`, `noncurrentDays`, `purgesVersions`, `daysToExpiry` (the sooner; a past `Date` is 0) and `description`. EPL: `lifecycleExpiries.anyOf(x => x.wholeBucket and x.daysToExpiry <= 7)`.", derived = true)
     public LifecycleExpiry[] getLifecycleExpiries() {
         return lifecycleExpiries;
     }

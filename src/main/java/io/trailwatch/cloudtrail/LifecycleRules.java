@@ -14,7 +14,9 @@ import java.util.StringJoiner;
  * several; {@code Filter} is an empty string, or an object with {@code Prefix}, {@code Tag} or {@code And}
  * (prefix and tags); the legacy form puts {@code Prefix} on the rule itself. Numbers may be JSON numbers or
  * text. Disabled rules, rules that only transition objects, abort incomplete multipart uploads or remove
- * expired delete markers, and values that do not parse are left out: they destroy nothing.
+ * expired delete markers, and values that do not parse are left out: they destroy nothing. A
+ * {@code NoncurrentVersionExpiration} with {@code NewerNoncurrentVersions} keeps that many of the newest
+ * versions of each object, which can still be restored, so it purges nothing (routine version housekeeping).
  */
 final class LifecycleRules {
 
@@ -56,6 +58,7 @@ final class LifecycleRules {
             }
         }
         Integer noncurrentDays = rule.get("NoncurrentVersionExpiration") instanceof Map<?, ?> noncurrent
+                && positive(noncurrent.get("NewerNoncurrentVersions")) == null
                 ? positive(noncurrent.get("NoncurrentDays")) : null;
         if (currentDays == null && noncurrentDays == null) {
             return;

@@ -84,6 +84,20 @@ class LifecycleRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+        "number | 3",
+        "text | \"1\"",
+    })
+    void noncurrentExpiryThatKeepsTheNewestVersionsPurgesNothing(String name, String newer) throws IOException {
+        assertEquals(0, expiries("{\"Status\":\"Enabled\",\"Filter\":\"\",\"NoncurrentVersionExpiration\":"
+                + "{\"NoncurrentDays\":1,\"NewerNoncurrentVersions\":" + newer + "}}").length);
+        LifecycleExpiry x = only("{\"Status\":\"Enabled\",\"Filter\":\"\",\"Expiration\":{\"Days\":1},"
+                + "\"NoncurrentVersionExpiration\":{\"NoncurrentDays\":1,\"NewerNoncurrentVersions\":" + newer + "}}");
+        assertFalse(x.isPurgesVersions());
+        assertEquals(1, x.getCurrentDays());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
         "already past | 2024-01-01T00:00:00Z | 0 | on 2024-01-01T00:00:00Z (already past)",
         "later the same day | 2024-08-20T18:00:00.000Z | 1 | on 2024-08-20T18:00:00Z (in 1 day)",
         "in ten days | 2024-08-30T00:00:00Z | 10 | on 2024-08-30T00:00:00Z (in 10 days)",
