@@ -54,7 +54,9 @@ import org.apache.logging.log4j.Logger;
  * when its modification time changed (adding, removing or renaming an entry changes it) or is younger than
  * two seconds (a change within the same timestamp tick would otherwise go unseen). The files of unchanged
  * directories come from the cached listing, so a tree of 100k files in a few thousand day directories
- * costs a few thousand {@code stat} calls and an in-memory pass per poll, and contents are never re-read.
+ * costs a few thousand {@code stat} calls per poll, and contents are never re-read. The unread files, sorted
+ * by delivery time, are kept from poll to poll until a listing changes, so a backlog (a first start on a tree
+ * kept for months) costs each poll only the files it hands out, not a pass over and a sort of all of them.
  *
  * <p><b>Checkpoint.</b> A watermark and the files read at or after it, with their sizes, grouped by
  * directory: {@code {"source": id, "deliveredBefore": "2024-01-04T00:05:00Z", "directories": {"<dir>":
