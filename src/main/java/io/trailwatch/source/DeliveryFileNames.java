@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * The delivery time CloudTrail writes into every log file name
- * ({@code ACCOUNT_CloudTrail_REGION_20240801T0005Z_xxxx.json.gz}). Reading files in that order rather than
- * by path (account, then region, then day) brings a multi-account tree to the rules close to event time.
+ * ({@code ACCOUNT_CloudTrail_REGION_20240801T0005Z_xxxx.json.gz}) and at the end of every digest file name
+ * ({@code ACCOUNT_CloudTrail-Digest_REGION_TRAIL_HOMEREGION_20240801T010000Z.json.gz}). Reading files in that
+ * order rather than by path (account, then region, then day) brings a multi-account tree to the rules close
+ * to event time.
  */
 public final class DeliveryFileNames {
 
-    private static final Pattern STAMP = Pattern.compile("_(\\d{8}T\\d{4,6}Z)_[^/\\\\]*$");
+    private static final Pattern STAMP = Pattern.compile("_(\\d{8}T\\d{4,6}Z)(?:_[^/\\\\]*|\\.json(?:\\.gz)?)$");
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
 
     /** Paths by delivery time, those without one first, then by path. */

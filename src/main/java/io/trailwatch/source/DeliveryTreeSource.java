@@ -58,16 +58,17 @@ import org.apache.logging.log4j.Logger;
  * <p><b>Checkpoint.</b> A watermark and the files read at or after it, with their sizes, grouped by
  * directory: {@code {"source": id, "deliveredBefore": "2024-01-04T00:05:00Z", "directories": {"<dir>":
  * {"<name>": size}}}}. {@code deliveredBefore} is the newest delivery time read from this tree minus
- * {@code ignoreOlder}: every file delivered before it was read or ignored, so such files are no longer
- * listed one by one and the checkpoint holds about {@code ignoreOlder} of deliveries however long the tree
- * is kept. It is relative to what was read, not to the wall clock, so a first start on a year-old tree reads
- * all of it, oldest first. Files without a delivery time in their name are always listed. Entries of files
- * that no longer exist are pruned. A file whose size differs from the recorded one is read again (with a
- * warning). Restoring an older checkpoint (a smaller set, a watermark no newer) makes the files read after
- * it new again: that is how the daemon re-reads recent input to rebuild state on restart. A checkpoint
- * without {@code deliveredBefore} (the format before it existed) is read as one whose watermark follows from
- * its newest entry. Per-directory nodes are shared between successive checkpoints and never modified once
- * handed out, so a checkpoint per unit stays cheap; treat them as read-only.
+ * {@code ignoreOlder}: every file delivered before it was read or ignored, so such files are no longer listed one by
+ * one and the checkpoint holds about {@code ignoreOlder} of deliveries however long the tree is kept. It is
+ * relative to what was read, not to the wall clock, so a first start on a year-old tree reads all of it,
+ * oldest first. Files without a delivery time in their name (CloudTrail's log and digest files all have one)
+ * are always listed. Entries of files that no longer exist are pruned. A file whose size differs from the
+ * recorded one is read again (with a warning). Restoring an older checkpoint (a smaller set, a watermark no
+ * newer) makes the files read after it new again: that is how the daemon re-reads recent input to rebuild
+ * state on restart. A checkpoint without {@code deliveredBefore} (the format before it existed) is read as
+ * one whose watermark follows from its newest entry. Per-directory nodes are shared between successive
+ * checkpoints and never modified once handed out, so a checkpoint per unit stays cheap; treat them as
+ * read-only.
  *
  * <p><b>Files delivered before the watermark.</b> Such a file is not read (its events would be far past any
  * lateness bound). When it appears while the source runs (a late sync, a directory of an account added with

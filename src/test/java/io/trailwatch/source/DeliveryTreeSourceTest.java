@@ -202,6 +202,14 @@ class DeliveryTreeSourceTest {
         return TRAIL + day + "/111122223333_CloudTrail_us-east-1_" + stamp + "_h" + hour + ".json.gz";
     }
 
+    /** The digest file CloudTrail writes at {@code hour} hours after 2024-01-01T00:00Z, in its day directory. */
+    private static String digest(int hour) {
+        Instant at = Instant.parse("2024-01-01T00:00:00Z").plus(Duration.ofHours(hour));
+        String day = at.toString().substring(0, 10).replace('-', '/');
+        return "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/" + day
+                + "/111122223333_CloudTrail-Digest_us-east-1_org-trail_us-east-1_" + DeliveryFileNames.sortable(at) + ".json.gz";
+    }
+
     private DeliveryTreeSource watermarked() {
         return new DeliveryTreeSource(root, Duration.ZERO, DeliveryTreeSource.DEFAULT_MAX_FILE_BYTES, Duration.ofHours(24));
     }
@@ -246,6 +254,22 @@ class DeliveryTreeSourceTest {
         assertTrue(listed.stream().anyMatch(n -> n.contains("_h213.")));
         assertEquals(0, source.ignoredFiles());
         assertTrue(units.get(40).checkpointAfter().toString().length() < 2_000, "every unit's checkpoint is bounded too");
+    }
+
+    @Test
+    void digestFilesOfALongKeptTreeLeaveTheCheckpointOnceBelowTheWatermark() throws IOException {
+        for (int hour = 0; hour < 24 * 10; hour += 3) {
+            settled(delivered(hour), text("h" + hour));
+            settled(digest(hour), text("{\"digestStartTime\":\"\"}"));
+        }
+        DeliveryTreeSource source = watermarked();
+
+        assertEquals(160, drain(source));
+
+        List<String> listed = listedNames(source.checkpoint());
+        assertEquals(18, listed.size(), "log files and digests of hours 213..237 only: " + listed);
+        assertFalse(listed.stream().anyMatch(n -> n.endsWith("_20240101T000000Z.json.gz")), "the digest of hour 0 is below it");
+        assertEquals(0, source.ignoredFiles());
     }
 
     @Test
