@@ -58,6 +58,24 @@ class CheckpointerTest {
     }
 
     @Test
+    void aRestartBeforeTheReReadCaughtUpGoesBackToAMarkNotToTheStart() throws IOException {
+        Checkpointer first = new Checkpointer(new StateStore(state), WINDOW);
+        first.restore(List.of(new FakeSource()));
+        readAndCommit(first, 1, 1_000, 1_000);
+        readAndCommit(first, 2, 20_000, 20_000);
+        readAndCommit(first, 3, 30_000, 30_000);
+        Checkpointer second = new Checkpointer(new StateStore(state), WINDOW);
+        second.restore(List.of(new FakeSource()));
+
+        readAndCommit(second, 2, 5_000, 5_000);
+
+        FakeSource third = new FakeSource();
+        new Checkpointer(new StateStore(state), WINDOW).restore(List.of(third));
+        assertEquals(2, third.restored == null ? 0 : third.restored.get("n").intValue(), "alerts up to 30000 were"
+                + " delivered, so the re-read's mark up to 5000 rebuilds every window that can still alert");
+    }
+
+    @Test
     void aCorruptStateFileIsSetAsideAndTheSourceReadFromTheStart() throws IOException {
         Files.writeString(state.resolve(Checkpointer.DOCUMENT + ".json"), "{\"watermark\": 12, \"sources\": ");
         FakeSource source = new FakeSource();
