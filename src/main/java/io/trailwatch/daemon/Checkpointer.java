@@ -31,8 +31,11 @@ import org.apache.logging.log4j.Logger;
  * <p>On start each source is restored to its newest mark whose {@code maxEventTime} is older than
  * {@code W − longest rule window}: what came after it is read again, so every partial match that could still
  * complete is rebuilt, and alerts it re-derives are dropped by their id. A mark with a null checkpoint is
- * the start of the input, until the first unit read from there names a position for it. Older marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS}
- * marks every other old one is dropped, which only makes restores re-read more. Used on the feeding thread.
+ * the start of the input, until the first unit read from there names a position for it. A restored position
+ * the source now writes differently (an older format) is kept as the source writes it, so the next commit
+ * saves the current format, and the marks after it are dropped: the re-read from it makes them again. Older
+ * marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS} marks every other old one is
+ * dropped, which only makes restores re-read more. Used on the feeding thread.
  */
 final class Checkpointer {
 
@@ -104,6 +107,12 @@ final class Checkpointer {
         }
         try {
             source.restore(mark.checkpoint());
+            ObjectNode current = source.checkpoint();
+            if (!mark.checkpoint().equals(current)) {
+                // An older form (a delivery tree's before deliveredBefore): the re-read writes the later marks again.
+                state.marks.clear();
+                state.marks.add(new Mark(current, mark.maxEventTime()));
+            }
             if (mark.maxEventTime() == Long.MIN_VALUE) {
                 LOG.info("Source {}: reading from the start of its input, where it was first read", source.id());
             } else {

@@ -206,6 +206,39 @@ class CheckpointerTest {
         }
     }
 
+    @Test
+    void aDeliveryTreePositionInTheFormatBeforeTheWatermarkIsSavedInTheNewFormByTheFirstCommit() throws IOException {
+        Path tree = state.resolve("tree");
+        String id = "dir:" + tree.toAbsolutePath().normalize();
+        ObjectNode old = JsonNodeFactory.instance.objectNode().put("source", id);
+        ObjectNode directories = old.putObject("directories");
+        for (int day = 1; day <= 9; day++) {
+            String name = "111122223333_CloudTrail_us-east-1_2024010" + day + "T0000Z_d" + day + ".json.gz";
+            Path file = tree.resolve("AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/0" + day).resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "d" + day);
+            directories.putObject(tree.relativize(file.getParent()).toString()).put(name, 2);
+        }
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("watermark", 100_000L);
+        document.putObject("sources").putArray(id).add(JsonNodeFactory.instance.objectNode()
+                .put("maxEventTime", 1_000L).set("checkpoint", old));
+        new StateStore(state).save(Checkpointer.DOCUMENT, document);
+        DeliveryTreeSource source = new DeliveryTreeSource(tree, Duration.ZERO, 1024, Duration.ofHours(24));
+        Checkpointer checkpointer = new Checkpointer(new StateStore(state), WINDOW);
+
+        checkpointer.restore(List.of(source));
+        checkpointer.commit(100_000L);
+
+        String saved = Files.readString(state.resolve(Checkpointer.DOCUMENT + ".json"));
+        assertTrue(saved.contains("\"deliveredBefore\":\"2024-01-08T00:00:00Z\""), saved);
+        assertFalse(saved.contains("_d7.json.gz"), "day 7 is below the watermark: " + saved);
+        assertTrue(saved.contains("_d8.json.gz") && saved.contains("_d9.json.gz"), saved);
+        int[] reread = {0};
+        source.poll(unit -> reread[0]++);
+        source.poll(unit -> reread[0]++);
+        assertEquals(0, reread[0], "every file was read before");
+    }
+
     private static void readAndCommit(Checkpointer checkpointer, int n, long maxEventTime, long watermark)
             throws IOException {
         checkpointer.read(FakeSource.ID, null, position(n), maxEventTime);
