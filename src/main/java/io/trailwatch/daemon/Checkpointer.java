@@ -22,17 +22,20 @@ import org.apache.logging.log4j.Logger;
  * Source positions that survive restarts without losing pattern state. For each source it keeps a short
  * history of <em>marks</em>: a committed position and the newest event time read up to it. A commit (made
  * only after the sinks took every alert produced so far) appends each source's current position as a mark
- * and saves, with the engine's event time {@code W} at that moment, the document {@value #DOCUMENT}:
- * {@code {"watermark": W, "sources": {"<id>": [{"checkpoint": {...} | null, "maxEventTime": t},
- * {"patch": {...}, "maxEventTime": t}, ...]}}}: a mark after the first is stored as the {@link MergePatch}
+ * and saves, with the engine's event time {@code W} at that moment (never below the one saved before), the
+ * document {@value #DOCUMENT}: {@code {"watermark": W, "sources": {"<id>": [{"checkpoint": {...} | null,
+ * "maxEventTime": t}, {"patch": {...}, "maxEventTime": t}, ...]}}}: a mark after the first is stored as the {@link MergePatch}
  * from the one before, so the document grows with what changed between marks, not with the number of marks
  * times the size of a position (a delivery tree's position lists the files read in its last {@code ignoreOlder}).
  *
  * <p>On start each source is restored to its newest mark whose {@code maxEventTime} is older than
  * {@code W − longest rule window}: what came after it is read again, so every partial match that could still
  * complete is rebuilt, and alerts it re-derives are dropped by their id. A mark with a null checkpoint is
- * the start of the input, until the first unit read from there names a position for it. Older marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS}
- * marks every other old one is dropped, which only makes restores re-read more. Used on the feeding thread.
+ * the start of the input, until the first unit read from there names a position for it. A restored position
+ * the source now writes differently (an older format) is kept as the source writes it, so the next commit
+ * saves the current format, and the marks after it are dropped: the re-read from it makes them again. Older
+ * marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS} marks every other old one is
+ * dropped, which only makes restores re-read more. Used on the feeding thread.
  */
 final class Checkpointer {
 
@@ -47,6 +50,8 @@ final class Checkpointer {
     private final StateStore store;
     private final Map<String, SourceMarks> sources = new LinkedHashMap<>();
     private long windowMillis;
+    /** The newest watermark saved or loaded: event time up to which alerts were delivered. */
+    private long committedWatermark = Long.MIN_VALUE;
 
     Checkpointer(StateStore store, Duration longestWindow) {
         this.store = store;
@@ -68,6 +73,7 @@ final class Checkpointer {
         long watermark = saved.map(d -> d.path("watermark")).filter(JsonNode::canConvertToLong)
                 .map(JsonNode::longValue).orElse(Long.MIN_VALUE);
         JsonNode savedSources = saved.map(d -> d.path("sources")).orElse(JsonNodeFactory.instance.objectNode());
+        committedWatermark = watermark;
         long horizon = minus(watermark, windowMillis);
         for (LiveSource source : live) {
             List<Mark> marks = readMarks(source.id(), savedSources.path(source.id()));
@@ -101,6 +107,12 @@ final class Checkpointer {
         }
         try {
             source.restore(mark.checkpoint());
+            ObjectNode current = source.checkpoint();
+            if (!mark.checkpoint().equals(current)) {
+                // An older form (a delivery tree's before deliveredBefore): the re-read writes the later marks again.
+                state.marks.clear();
+                state.marks.add(new Mark(current, mark.maxEventTime()));
+            }
             if (mark.maxEventTime() == Long.MIN_VALUE) {
                 LOG.info("Source {}: reading from the start of its input, where it was first read", source.id());
             } else {
@@ -138,10 +150,15 @@ final class Checkpointer {
      * Records each source's current position as a mark and saves them with {@code watermark}. Call only
      * after every alert derived from input read so far was delivered or spooled.
      *
-     * @param watermark the engine's event time now
+     * @param watermark the engine's event time now; one below the watermark saved before (the engine re-reading
+     *     from an older mark after a restart) saves that one instead: alerts up to it were delivered, so a restart
+     *     before the engine caught up must still go back only to the mark that rebuilds the windows after it,
+     *     not to the start of the input
      * @throws IOException if the state cannot be written; the previous saved state is then intact
      */
     void commit(long watermark) throws IOException {
+        watermark = Math.max(watermark, committedWatermark);
+        committedWatermark = watermark;
         long horizon = minus(watermark, windowMillis);
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("watermark", watermark);

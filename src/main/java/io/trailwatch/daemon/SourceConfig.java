@@ -32,7 +32,7 @@ public sealed interface SourceConfig {
      * @param settle      how long a file must be unmodified before it is read (default 200ms)
      * @param ignoreOlder files delivered this long before the newest delivery time read from the tree are not
      *                    read (each one found is reported) and no longer listed in the checkpoint (default 1d,
-     *                    at least {@link #MIN_IGNORE_OLDER})
+     *                    at least {@link #MIN_IGNORE_OLDER}, at most {@link #MAX_IGNORE_OLDER})
      */
     record Directory(String path, Duration settle, Duration ignoreOlder) implements SourceConfig {
 
@@ -42,6 +42,12 @@ public sealed interface SourceConfig {
          */
         public static final Duration MIN_IGNORE_OLDER = Duration.ofHours(1);
 
+        /**
+         * Longer than any tree is kept; a much longer one ({@code 9999999999999h}) takes the watermark out of the
+         * range of time and would stop the daemon at its first file.
+         */
+        public static final Duration MAX_IGNORE_OLDER = Duration.ofDays(36_500);
+
         public Directory {
             requirePath(path, "the directory delivery files land in, e.g. /var/lib/cloudtrail");
             settle = settle == null ? DeliveryTreeSource.DEFAULT_SETTLE : settle;
@@ -50,6 +56,10 @@ public sealed interface SourceConfig {
                 throw new IllegalArgumentException("ignoreOlder " + ignoreOlder + " is below the minimum "
                         + MIN_IGNORE_OLDER + " (raise it: files of one tree arrive minutes apart; default "
                         + DeliveryTreeSource.DEFAULT_IGNORE_OLDER + ")");
+            }
+            if (ignoreOlder.compareTo(MAX_IGNORE_OLDER) > 0) {
+                throw new IllegalArgumentException("ignoreOlder " + ignoreOlder + " is above the maximum "
+                        + MAX_IGNORE_OLDER + " (100 years; lower it: no tree holds files that old)");
             }
         }
 

@@ -8,8 +8,10 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The delivery time CloudTrail writes into every log file name
- * ({@code ACCOUNT_CloudTrail_REGION_20240801T0005Z_xxxx.json.gz}). Reading files in that order rather than
- * by path (account, then region, then day) brings a multi-account tree to the rules close to event time.
+ * ({@code ACCOUNT_CloudTrail_REGION_20240801T0005Z_xxxx.json.gz}) and at the end of every digest file name
+ * ({@code ACCOUNT_CloudTrail-Digest_REGION_TRAIL_HOMEREGION_20240801T010000Z.json.gz}). Reading files in that
+ * order rather than by path (account, then region, then day) brings a multi-account tree to the rules close
+ * to event time.
  */
 public final class DeliveryFileNames {
 

@@ -64,13 +64,15 @@ import org.apache.logging.log4j.Logger;
  * {@code ignoreOlder}: every file delivered before it was read or ignored, so such files are no longer
  * listed one by one and the checkpoint holds about {@code ignoreOlder} of deliveries however long the tree
  * is kept. It is relative to what was read, not to the wall clock, so a first start on a year-old tree reads
- * all of it, oldest first. Files without a delivery time in their name are always listed. Entries of files
- * that no longer exist are pruned. A file whose size differs from the recorded one is read again (with a
- * warning). Restoring an older checkpoint (a smaller set, a watermark no newer) makes the files read after
- * it new again: that is how the daemon re-reads recent input to rebuild state on restart. A checkpoint
- * without {@code deliveredBefore} (the format before it existed) is read as one whose watermark follows from
- * its newest entry. Per-directory nodes are shared between successive checkpoints and never modified once
- * handed out, so a checkpoint per unit stays cheap; treat them as read-only.
+ * all of it, oldest first; a delivery time more than {@link #FUTURE_TOLERANCE} after this machine's clock
+ * does not move it (a WARN names the file), nor does a saved watermark beyond what that bound allows. Files
+ * without a delivery time in their name (CloudTrail's log and digest files all have one) are always
+ * listed. Entries of files that no longer exist are pruned. A file whose size differs from the recorded one
+ * is read again (with a warning). Restoring an older checkpoint (a smaller set, a watermark no newer) makes
+ * the files read after it new again: that is how the daemon re-reads recent input to rebuild state on
+ * restart. A checkpoint without {@code deliveredBefore} (the format before it existed) is read as one whose
+ * watermark follows from its newest entry. Per-directory nodes are shared between successive checkpoints and
+ * never modified once handed out, so a checkpoint per unit stays cheap; treat them as read-only.
  *
  * <p><b>Files delivered before the watermark.</b> Such a file is not read (its events would be far past any
  * lateness bound). When it appears while the source runs (a late sync, a directory of an account added with
@@ -94,6 +96,12 @@ public final class DeliveryTreeSource implements LiveSource {
 
     /** How far before the newest delivery time read files are still read, unless told otherwise. */
     public static final Duration DEFAULT_IGNORE_OLDER = Duration.ofDays(1);
+
+    /**
+     * How far after this machine's clock a delivery time may be and still move the watermark: CloudTrail
+     * names a file when it delivers it, so a later time is a wrong name or a wrong clock.
+     */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
 
     static final int MAX_FILES_PER_POLL = 64;
 
@@ -406,7 +414,7 @@ public final class DeliveryTreeSource implements LiveSource {
         if (current.size() > maxFileBytes) {
             LOG.warn("Delivery file {} is {} bytes, over the limit of {} bytes; skipping it and recording it as "
                     + "read: raise the source's maximum file size to read it", path, current.size(), maxFileBytes);
-            markRead(file, current.size());
+            markRead(file, current.size(), now);
             lastObserved.remove(file);
             return false;
         }
@@ -421,7 +429,7 @@ public final class DeliveryTreeSource implements LiveSource {
             unreadable.put(file, current);
             return false;
         }
-        markRead(file, content.length);
+        markRead(file, content.length, now);
         try {
             consumer.accept(new InputUnit(path.toString(), 1, content, checkpoint()));
         } catch (IOException | RuntimeException e) {
@@ -434,11 +442,12 @@ public final class DeliveryTreeSource implements LiveSource {
     }
 
     /**
-     * Records the file as read and moves the watermark up to its delivery time minus {@code ignoreOlder}. A
-     * unit the consumer then rejects is unmarked, but the watermark stays: it is read again, and the files
-     * read before it are below the watermark either way.
+     * Records the file as read and moves the watermark up to its delivery time minus {@code ignoreOlder}, unless
+     * that time is more than {@link #FUTURE_TOLERANCE} after {@code now}: one misnamed file would otherwise put
+     * the watermark in the future and every later file below it. A unit the consumer then rejects is unmarked,
+     * but the watermark stays: it is read again, and the files read before it are below the watermark either way.
      */
-    private void markRead(String file, long size) {
+    private void markRead(String file, long size, Instant now) {
         String directory = directoryOf(file);
         ObjectNode before = readByDirectory.get(directory);
         ObjectNode after = before == null ? JsonNodeFactory.instance.objectNode() : before.deepCopy();
@@ -450,7 +459,11 @@ public final class DeliveryTreeSource implements LiveSource {
             oldestReadByDirectory.merge(directory, stamp, (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
         Instant delivered = DeliveryFileNames.deliveredAt(file);
-        if (delivered != null && (newestRead == null || delivered.isAfter(newestRead))) {
+        if (delivered != null && isFuture(delivered, now)) {
+            LOG.warn("Delivery file {} is named with delivery time {}, more than {} after this machine's clock ({});"
+                    + " reading it without moving the tree's watermark: fix the file's name or this machine's clock",
+                    resolve(file), delivered, FUTURE_TOLERANCE, now);
+        } else if (delivered != null && (newestRead == null || delivered.isAfter(newestRead))) {
             newestRead = delivered;
             raiseWatermark(delivered.minus(ignoreOlder));
         }
@@ -538,6 +551,7 @@ public final class DeliveryTreeSource implements LiveSource {
     @Override
     public void restore(ObjectNode checkpoint) {
         Checkpoints.requireSource(checkpoint, id);
+        Instant now = Instant.now();
         Instant savedWatermark = checkpoint.has(DELIVERED_BEFORE) ? requireInstant(checkpoint) : null;
         ObjectNode directories = Checkpoints.requireObject(checkpoint, DIRECTORIES, id);
         TreeMap<String, ObjectNode> restored = new TreeMap<>();
@@ -564,11 +578,12 @@ public final class DeliveryTreeSource implements LiveSource {
         watermark = null;
         watermarkStamp = "";
         if (savedWatermark != null) {
-            raiseWatermark(savedWatermark);
+            Instant latest = now.plus(FUTURE_TOLERANCE).minus(ignoreOlder);
+            raiseWatermark(savedWatermark.isAfter(latest) ? latest : savedWatermark);
         }
         restored.forEach((directory, files) -> files.fieldNames().forEachRemaining(name -> {
             Instant delivered = DeliveryFileNames.deliveredAt(name);
-            if (delivered != null && (newestRead == null || delivered.isAfter(newestRead))) {
+            if (delivered != null && !isFuture(delivered, now) && (newestRead == null || delivered.isAfter(newestRead))) {
                 newestRead = delivered;
             }
         }));
@@ -610,6 +625,10 @@ public final class DeliveryTreeSource implements LiveSource {
 
     private static boolean isDeliveryFileName(String name) {
         return name.endsWith(".json.gz") || name.endsWith(".json");
+    }
+
+    private static boolean isFuture(Instant delivered, Instant now) {
+        return delivered.isAfter(now.plus(FUTURE_TOLERANCE));
     }
 
     private static boolean isRecent(FileTime modified, Instant now) {

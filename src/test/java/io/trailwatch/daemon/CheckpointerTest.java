@@ -58,6 +58,24 @@ class CheckpointerTest {
     }
 
     @Test
+    void aRestartBeforeTheReReadCaughtUpGoesBackToAMarkNotToTheStart() throws IOException {
+        Checkpointer first = new Checkpointer(new StateStore(state), WINDOW);
+        first.restore(List.of(new FakeSource()));
+        readAndCommit(first, 1, 1_000, 1_000);
+        readAndCommit(first, 2, 20_000, 20_000);
+        readAndCommit(first, 3, 30_000, 30_000);
+        Checkpointer second = new Checkpointer(new StateStore(state), WINDOW);
+        second.restore(List.of(new FakeSource()));
+
+        readAndCommit(second, 2, 5_000, 5_000);
+
+        FakeSource third = new FakeSource();
+        new Checkpointer(new StateStore(state), WINDOW).restore(List.of(third));
+        assertEquals(2, third.restored == null ? 0 : third.restored.get("n").intValue(), "alerts up to 30000 were"
+                + " delivered, so the re-read's mark up to 5000 rebuilds every window that can still alert");
+    }
+
+    @Test
     void aCorruptStateFileIsSetAsideAndTheSourceReadFromTheStart() throws IOException {
         Files.writeString(state.resolve(Checkpointer.DOCUMENT + ".json"), "{\"watermark\": 12, \"sources\": ");
         FakeSource source = new FakeSource();
@@ -186,6 +204,39 @@ class CheckpointerTest {
         for (int hour = 0; hour < 24; hour += 6) {
             assertFalse(saved.contains("_h" + hour + ".json.gz\":"), hour + "h is below every kept mark's watermark");
         }
+    }
+
+    @Test
+    void aDeliveryTreePositionInTheFormatBeforeTheWatermarkIsSavedInTheNewFormByTheFirstCommit() throws IOException {
+        Path tree = state.resolve("tree");
+        String id = "dir:" + tree.toAbsolutePath().normalize();
+        ObjectNode old = JsonNodeFactory.instance.objectNode().put("source", id);
+        ObjectNode directories = old.putObject("directories");
+        for (int day = 1; day <= 9; day++) {
+            String name = "111122223333_CloudTrail_us-east-1_2024010" + day + "T0000Z_d" + day + ".json.gz";
+            Path file = tree.resolve("AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/0" + day).resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "d" + day);
+            directories.putObject(tree.relativize(file.getParent()).toString()).put(name, 2);
+        }
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("watermark", 100_000L);
+        document.putObject("sources").putArray(id).add(JsonNodeFactory.instance.objectNode()
+                .put("maxEventTime", 1_000L).set("checkpoint", old));
+        new StateStore(state).save(Checkpointer.DOCUMENT, document);
+        DeliveryTreeSource source = new DeliveryTreeSource(tree, Duration.ZERO, 1024, Duration.ofHours(24));
+        Checkpointer checkpointer = new Checkpointer(new StateStore(state), WINDOW);
+
+        checkpointer.restore(List.of(source));
+        checkpointer.commit(100_000L);
+
+        String saved = Files.readString(state.resolve(Checkpointer.DOCUMENT + ".json"));
+        assertTrue(saved.contains("\"deliveredBefore\":\"2024-01-08T00:00:00Z\""), saved);
+        assertFalse(saved.contains("_d7.json.gz"), "day 7 is below the watermark: " + saved);
+        assertTrue(saved.contains("_d8.json.gz") && saved.contains("_d9.json.gz"), saved);
+        int[] reread = {0};
+        source.poll(unit -> reread[0]++);
+        source.poll(unit -> reread[0]++);
+        assertEquals(0, reread[0], "every file was read before");
     }
 
     private static void readAndCommit(Checkpointer checkpointer, int n, long maxEventTime, long watermark)

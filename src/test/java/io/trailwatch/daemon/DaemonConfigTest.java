@@ -91,6 +91,16 @@ class DaemonConfigTest {
     }
 
     @Test
+    void aDeliveryTreesIgnoreOlderBeyondACenturyIsRefusedBeforeItCanStopTheDaemon() throws IOException {
+        Path file = write("huge.yaml", MINIMAL.replace("    path: /data/cloudtrail", "    path: /data/cloudtrail\n    ignoreOlder: 9999999999999h"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
+
+        assertTrue(e.getMessage().startsWith(file + ":2: at 'sources[0]': ignoreOlder PT9999999999999H is above the maximum"
+                + " PT876000H (100 years; lower it"), e.getMessage());
+    }
+
+    @Test
     void aConfigWithoutSourcesSaysWhatIsMissing() throws IOException {
         Path file = write("nosources.yaml", MINIMAL.substring(MINIMAL.indexOf("rules:")));
 

@@ -196,10 +196,22 @@ class DeliveryTreeSourceTest {
 
     /** A CloudTrail-named file delivered at {@code hour} hours after 2024-01-01T00:00Z, in its day directory. */
     private static String delivered(int hour) {
-        Instant at = Instant.parse("2024-01-01T00:00:00Z").plus(Duration.ofHours(hour));
+        return delivered(Instant.parse("2024-01-01T00:00:00Z").plus(Duration.ofHours(hour)), "h" + hour);
+    }
+
+    /** A CloudTrail-named file delivered at {@code at} (to the minute), in its day directory. */
+    private static String delivered(Instant at, String tag) {
         String day = at.toString().substring(0, 10).replace('-', '/');
         String stamp = DeliveryFileNames.sortable(at).substring(0, 13) + "Z";
-        return TRAIL + day + "/111122223333_CloudTrail_us-east-1_" + stamp + "_h" + hour + ".json.gz";
+        return TRAIL + day + "/111122223333_CloudTrail_us-east-1_" + stamp + "_" + tag + ".json.gz";
+    }
+
+    /** The digest file CloudTrail writes at {@code hour} hours after 2024-01-01T00:00Z, in its day directory. */
+    private static String digest(int hour) {
+        Instant at = Instant.parse("2024-01-01T00:00:00Z").plus(Duration.ofHours(hour));
+        String day = at.toString().substring(0, 10).replace('-', '/');
+        return "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/" + day
+                + "/111122223333_CloudTrail-Digest_us-east-1_org-trail_us-east-1_" + DeliveryFileNames.sortable(at) + ".json.gz";
     }
 
     private DeliveryTreeSource watermarked() {
@@ -246,6 +258,51 @@ class DeliveryTreeSourceTest {
         assertTrue(listed.stream().anyMatch(n -> n.contains("_h213.")));
         assertEquals(0, source.ignoredFiles());
         assertTrue(units.get(40).checkpointAfter().toString().length() < 2_000, "every unit's checkpoint is bounded too");
+    }
+
+    @Test
+    void digestFilesOfALongKeptTreeLeaveTheCheckpointOnceBelowTheWatermark() throws IOException {
+        for (int hour = 0; hour < 24 * 10; hour += 3) {
+            settled(delivered(hour), text("h" + hour));
+            settled(digest(hour), text("{\"digestStartTime\":\"\"}"));
+        }
+        DeliveryTreeSource source = watermarked();
+
+        assertEquals(160, drain(source));
+
+        List<String> listed = listedNames(source.checkpoint());
+        assertEquals(18, listed.size(), "log files and digests of hours 213..237 only: " + listed);
+        assertFalse(listed.stream().anyMatch(n -> n.endsWith("_20240101T000000Z.json.gz")), "the digest of hour 0 is below it");
+        assertEquals(0, source.ignoredFiles());
+    }
+
+    @Test
+    void aFileNamedWithAFutureDeliveryTimeIsReadWithoutPuttingEveryLaterFileBelowTheWatermark() throws IOException {
+        String future = delivered(Instant.parse("2099-12-31T23:59:00Z"), "misnamed");
+        settled(delivered(0), text("h0"));
+        settled(future, text("misnamed"));
+        DeliveryTreeSource source = watermarked();
+        drain(source);
+        settled(delivered(100), text("h100"));
+        drain(source);
+
+        assertEquals(List.of(path(delivered(0)), path(future), path(delivered(100))), origins());
+        assertEquals("2024-01-04T04:00:00Z", source.checkpoint().get("deliveredBefore").textValue());
+        assertEquals(0, source.ignoredFiles());
+
+        DeliveryTreeSource restarted = watermarked();
+        restarted.restore(source.checkpoint());
+        settled(delivered(110), text("h110"));
+        drain(restarted);
+        assertEquals(path(delivered(110)), units.get(units.size() - 1).origin(), "the restored watermark ignores it too");
+
+        DeliveryTreeSource poisoned = watermarked();
+        poisoned.restore(restarted.checkpoint().put("deliveredBefore", "2099-12-30T23:59:00Z"));
+        String now = delivered(Instant.now(), "now");
+        settled(now, text("delivered now"));
+        drain(poisoned);
+        assertEquals(path(now), units.get(units.size() - 1).origin(), "a saved watermark in the future is capped");
+        assertEquals(0, poisoned.ignoredFiles());
     }
 
     @Test
