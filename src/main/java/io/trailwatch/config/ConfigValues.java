@@ -10,18 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Parsers for the scalar types configuration files use beyond Jackson's own: {@link Instant} (ISO-8601,
- * {@code 2024-01-02T03:04:05Z} or with an offset) and {@link Duration} ({@code 500ms}, {@code 5s},
- * {@code 2m}, {@code 1h}, a bare number of milliseconds, or ISO-8601 {@code PT5S}).
+ * {@code 2024-01-02T03:04:05Z} or with an offset) and {@link Duration} (the forms of {@link Durations}, or a
+ * bare number of milliseconds).
  */
 final class ConfigValues {
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    private static final Pattern BARE_MILLIS = Pattern.compile("\\d{1,15}");
 
     private ConfigValues() {}
 
@@ -40,24 +38,10 @@ final class ConfigValues {
         }
     }
 
+    /** A bare number is milliseconds, as configuration files have always read it; anything else {@link Durations}. */
     static Duration parseDuration(String text) {
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE_DURATION.matcher(trimmed);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "ms" : m.group(2);
-            return switch (unit) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofMillis(amount);
-            };
-        }
-        try {
-            return Duration.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (use 500ms, 5s, 2m, 1h or PT5S)");
-        }
+        String trimmed = text.trim();
+        return BARE_MILLIS.matcher(trimmed).matches() ? Duration.ofMillis(Long.parseLong(trimmed)) : Durations.parse(text);
     }
 
     private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {

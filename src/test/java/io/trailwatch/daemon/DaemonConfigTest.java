@@ -81,6 +81,15 @@ class DaemonConfigTest {
     }
 
     @Test
+    void durationsTakeTheSameUnitsAsTheCommandLineDaysIncluded() throws Exception {
+        Path file = write("days.yaml", MINIMAL.replace("    path: /data/cloudtrail", "    path: /data/cloudtrail\n    ignoreOlder: 7d"));
+
+        SourceConfig.Directory tree = assertInstanceOf(SourceConfig.Directory.class, DaemonConfig.load(file).sources().get(0));
+
+        assertEquals(Duration.ofDays(7), tree.ignoreOlder());
+    }
+
+    @Test
     void aDeliveryTreesIgnoreOlderBelowAnHourIsRefusedWithTheLimitAndTheLine() throws IOException {
         Path file = write("ignore.yaml", MINIMAL.replace("    path: /data/cloudtrail", "    path: /data/cloudtrail\n    ignoreOlder: 10m"));
 
