@@ -1,5 +1,6 @@
 package io.trailwatch.alert;
 
+import io.trailwatch.config.ConfigValueException;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public record MaintenanceWindow(String account, String principal, Instant start,
                     + "' (an ISO-8601 time such as 2024-01-02T03:04:05Z)");
         }
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("end " + end + " is not after start " + start + " (swap them or fix the date)");
+            throw new ConfigValueException("end", end + " is not after start " + start + " (swap them or fix the date)");
         }
         rules = rules == null ? List.of() : List.copyOf(rules);
     }

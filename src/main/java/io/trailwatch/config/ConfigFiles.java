@@ -175,14 +175,30 @@ public final class ConfigFiles {
 
     /**
      * The line of the key a mapping error is about. Jackson reports where its parser stood, which for
-     * record-built objects is the end of the object; so find the key by its path in a second scan.
+     * record-built objects is the end of the object; so find the key by its path in a second scan, down to the
+     * key a record refused ({@link ConfigValueException}).
      */
     private static int lineOf(ObjectMapper mapper, String text, JsonProcessingException e) {
         int reported = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+        if (!(e instanceof JsonMappingException m)) {
             return reported;
         }
-        JsonPointer target = pointer(m);
+        JsonPointer record = pointer(m);
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigValueException refused) {
+            int keyLine = lineAt(mapper, text, record.appendProperty(refused.key()));
+            if (keyLine > 0) {
+                return keyLine;
+            }
+        }
+        if (m.getPath().isEmpty()) {
+            return reported;
+        }
+        int line = lineAt(mapper, text, record);
+        return line > 0 ? line : reported;
+    }
+
+    /** The line where the value at {@code target} starts, or -1 when the text has none there. */
+    private static int lineAt(ObjectMapper mapper, String text, JsonPointer target) {
         try (JsonParser p = mapper.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (p.getParsingContext().pathAsPointer().equals(target)) {
@@ -190,9 +206,9 @@ public final class ConfigFiles {
                 }
             }
         } catch (IOException unreadable) {
-            return reported;
+            return -1;
         }
-        return reported;
+        return -1;
     }
 
     private static JsonPointer pointer(JsonMappingException e) {

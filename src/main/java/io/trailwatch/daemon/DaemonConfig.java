@@ -3,6 +3,7 @@ package io.trailwatch.daemon;
 import io.trailwatch.alert.SuppressionConfig;
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.config.ConfigFiles;
+import io.trailwatch.config.ConfigValueException;
 import io.trailwatch.sink.SinkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public record DaemonConfig(List<SourceConfig> sources, String rules, Suppression
         shutdownTimeout = atLeast("shutdownTimeout", shutdownTimeout, Duration.ofSeconds(30), Duration.ofSeconds(1));
         sinkQueue = sinkQueue == null ? 1000 : sinkQueue;
         if (sinkQueue < 1) {
-            throw new IllegalArgumentException("sinkQueue " + sinkQueue + " must be at least 1 (alerts queued per sink)");
+            throw new ConfigValueException("sinkQueue", sinkQueue + " must be at least 1 (alerts queued per sink)");
         }
         deadLetter = deadLetter == null || deadLetter.isBlank()
                 ? Path.of(stateDir).resolve("dead-letter.jsonl").toString() : deadLetter;
@@ -70,7 +71,7 @@ public record DaemonConfig(List<SourceConfig> sources, String rules, Suppression
     private static Duration atLeast(String key, Duration value, Duration fallback, Duration min) {
         Duration d = value == null ? fallback : value;
         if (d.compareTo(min) < 0) {
-            throw new IllegalArgumentException(key + " " + d + " is below the minimum " + min + " (raise it)");
+            throw new ConfigValueException(key, d + " is below the minimum " + min + " (raise it)");
         }
         return d;
     }

@@ -1,5 +1,7 @@
 package io.trailwatch.daemon;
 
+import io.trailwatch.config.ConfigValueException;
+
 /**
  * The {@code metrics:} section: where {@code /health}, {@code /ready} and {@code /metrics} are served.
  *
@@ -16,7 +18,7 @@ public record MetricsConfig(Boolean enabled, String host, Integer port) {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         port = port == null ? DEFAULT_PORT : port;
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is out of range (use 1 to 65535, or 0 for any free port)");
+            throw new ConfigValueException("port", port + " is out of range (use 1 to 65535, or 0 for any free port)");
         }
     }
 

@@ -2,6 +2,7 @@ package io.trailwatch.daemon;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.trailwatch.config.ConfigValueException;
 import io.trailwatch.source.DeliveryTreeSource;
 import io.trailwatch.source.LiveSource;
 import io.trailwatch.source.StdinSource;
@@ -53,12 +54,12 @@ public sealed interface SourceConfig {
             settle = settle == null ? DeliveryTreeSource.DEFAULT_SETTLE : settle;
             ignoreOlder = ignoreOlder == null ? DeliveryTreeSource.DEFAULT_IGNORE_OLDER : ignoreOlder;
             if (ignoreOlder.compareTo(MIN_IGNORE_OLDER) < 0) {
-                throw new IllegalArgumentException("ignoreOlder " + ignoreOlder + " is below the minimum "
+                throw new ConfigValueException("ignoreOlder", ignoreOlder + " is below the minimum "
                         + MIN_IGNORE_OLDER + " (raise it: files of one tree arrive minutes apart; default "
                         + DeliveryTreeSource.DEFAULT_IGNORE_OLDER + ")");
             }
             if (ignoreOlder.compareTo(MAX_IGNORE_OLDER) > 0) {
-                throw new IllegalArgumentException("ignoreOlder " + ignoreOlder + " is above the maximum "
+                throw new ConfigValueException("ignoreOlder", ignoreOlder + " is above the maximum "
                         + MAX_IGNORE_OLDER + " (100 years; lower it: no tree holds files that old)");
             }
         }

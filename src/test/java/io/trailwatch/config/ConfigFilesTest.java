@@ -91,7 +91,8 @@ class ConfigFilesTest {
         String second = assertThrows(ConfigException.class, () -> SuppressionConfig.load(inverted)).getMessage();
 
         assertTrue(first.contains("at 'maintenanceWindows[0]': missing key 'principal'"), first);
-        assertTrue(second.contains("end 2024-01-02T02:00:00Z is not after start 2024-01-02T03:00:00Z"), second);
+        assertTrue(second.startsWith(inverted + ":4: at 'maintenanceWindows[0]': end 2024-01-02T02:00:00Z is not after"
+                + " start 2024-01-02T03:00:00Z"), "points at the refused key's line: " + second);
     }
 
     @Test

@@ -77,7 +77,7 @@ class DaemonConfigTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
 
-        assertEquals(file + ":9: pollInterval PT0.001S is below the minimum PT0.01S (raise it)", e.getMessage());
+        assertEquals(file + ":8: pollInterval PT0.001S is below the minimum PT0.01S (raise it)", e.getMessage());
     }
 
     @Test
@@ -95,7 +95,7 @@ class DaemonConfigTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
 
-        assertTrue(e.getMessage().startsWith(file + ":2: at 'sources[0]': ignoreOlder PT10M is below the minimum PT1H (raise it"),
+        assertTrue(e.getMessage().startsWith(file + ":4: at 'sources[0]': ignoreOlder PT10M is below the minimum PT1H (raise it"),
                 e.getMessage());
     }
 
@@ -105,7 +105,7 @@ class DaemonConfigTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(file));
 
-        assertTrue(e.getMessage().startsWith(file + ":2: at 'sources[0]': ignoreOlder PT9999999999999H is above the maximum"
+        assertTrue(e.getMessage().startsWith(file + ":4: at 'sources[0]': ignoreOlder PT9999999999999H is above the maximum"
                 + " PT876000H (100 years; lower it"), e.getMessage());
     }
 

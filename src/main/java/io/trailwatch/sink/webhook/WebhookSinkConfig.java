@@ -1,6 +1,7 @@
 package io.trailwatch.sink.webhook;
 
 import io.trailwatch.alert.Severity;
+import io.trailwatch.config.ConfigValueException;
 import io.trailwatch.sink.SinkConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -46,11 +47,11 @@ public record WebhookSinkConfig(String name, String url, Severity minSeverity, S
         URI uri = parse(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("url " + Redaction.redact(uri) + " is not an http(s) URL with a host (use https://host/path)");
+            throw new ConfigValueException("url", Redaction.redact(uri) + " is not an http(s) URL with a host (use https://host/path)");
         }
         format = format == null ? "json" : format.toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
-            throw new IllegalArgumentException("unknown webhook format '" + format + "' (use one of json, ocsf, slack)");
+            throw new ConfigValueException("format", "'" + format + "' is not a webhook format (use one of json, ocsf, slack)");
         }
         batchSize = atLeast("batchSize", batchSize, 1, 1);
         maxAttempts = atLeast("maxAttempts", maxAttempts, 10, 1);
@@ -66,7 +67,7 @@ public record WebhookSinkConfig(String name, String url, Severity minSeverity, S
         if (name == null || name.isBlank()) {
             name = "webhook-" + Redaction.shortHash(url);
         } else if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("name '" + name + "' may hold only letters, digits, '.', '_' and '-' (it names the spool directory)");
+            throw new ConfigValueException("name", "'" + name + "' may hold only letters, digits, '.', '_' and '-' (it names the spool directory)");
         }
     }
 
@@ -87,7 +88,7 @@ public record WebhookSinkConfig(String name, String url, Severity minSeverity, S
         try {
             return new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URI at index " + e.getIndex() + " (check for spaces or unescaped characters)");
+            throw new ConfigValueException("url", "is not a valid URI at index " + e.getIndex() + " (check for spaces or unescaped characters)");
         }
     }
 
@@ -96,7 +97,7 @@ public record WebhookSinkConfig(String name, String url, Severity minSeverity, S
             return fallback;
         }
         if (value < min) {
-            throw new IllegalArgumentException(key + " " + value + " is below the minimum " + min);
+            throw new ConfigValueException(key, value + " is below the minimum " + min);
         }
         return value;
     }
@@ -106,7 +107,7 @@ public record WebhookSinkConfig(String name, String url, Severity minSeverity, S
             return fallback;
         }
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " " + value + " must be positive (e.g. 500ms, 5s)");
+            throw new ConfigValueException(key, value + " must be positive (e.g. 500ms, 5s)");
         }
         return value;
     }
