@@ -57,6 +57,7 @@ public final class CloudTrailEvent {
     private final String[] createdInstanceIds;
     private final String selectorNarrowing;
     private final LifecycleExpiry[] lifecycleExpiries;
+    private final String versioningStatus;
 
     private CloudTrailEvent(Builder b) {
         this.eventId = b.eventId;
@@ -101,6 +102,7 @@ public final class CloudTrailEvent {
         this.createdInstanceIds = b.createdInstanceIds == null ? NO_IDS : b.createdInstanceIds;
         this.selectorNarrowing = b.selectorNarrowing;
         this.lifecycleExpiries = b.lifecycleExpiries == null ? NO_EXPIRIES : b.lifecycleExpiries;
+        this.versioningStatus = b.versioningStatus;
     }
 
     public static Builder builder() {
@@ -317,6 +319,11 @@ public final class CloudTrailEvent {
         return lifecycleExpiries;
     }
 
+    @Field(value = "`requestParameters.VersioningConfiguration.Status` of an S3 `PutBucketVersioning` (`Enabled` or `Suspended`): suspended, an expiry destroys current objects for good instead of keeping them as noncurrent versions; null for other calls.", derived = true)
+    public String getVersioningStatus() {
+        return versioningStatus;
+    }
+
     @Override
     public String toString() {
         return eventName + "@" + eventTime + " by " + principal + " (" + eventId + ")";
@@ -366,6 +373,7 @@ public final class CloudTrailEvent {
         private String[] createdInstanceIds;
         private String selectorNarrowing;
         private LifecycleExpiry[] lifecycleExpiries;
+        private String versioningStatus;
 
         private Builder() {}
 
@@ -576,6 +584,11 @@ public final class CloudTrailEvent {
 
         public Builder lifecycleExpiries(LifecycleExpiry[] value) {
             this.lifecycleExpiries = value;
+            return this;
+        }
+
+        public Builder versioningStatus(String value) {
+            this.versioningStatus = value;
             return this;
         }
 

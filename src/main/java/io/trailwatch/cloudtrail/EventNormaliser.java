@@ -98,6 +98,9 @@ final class EventNormaliser {
         if ("PutBucketLifecycle".equals(r.eventName) && "s3.amazonaws.com".equals(r.eventSource)) {
             b.lifecycleExpiries(LifecycleRules.expiries(request, time.millis()));
         }
+        if ("PutBucketVersioning".equals(r.eventName) && "s3.amazonaws.com".equals(r.eventSource)) {
+            b.versioningStatus(JsonValues.string(request, "VersioningConfiguration", "Status"));
+        }
         return b.build();
     }
 

@@ -40,6 +40,15 @@ class DerivedFieldsTest {
     }
 
     @Test
+    void versioningStatusOnlyForS3PutBucketVersioning() throws IOException {
+        String suspended = "\"requestParameters\":{\"bucketName\":\"b\",\"VersioningConfiguration\":{\"Status\":\"Suspended\"}}";
+        assertEquals("Suspended", decode("PutBucketVersioning", "\"eventSource\":\"s3.amazonaws.com\"," + suspended).getVersioningStatus());
+        assertEquals(null, decode("PutBucketVersioning", "\"eventSource\":\"example.amazonaws.com\"," + suspended).getVersioningStatus());
+        assertEquals(null, decode("PutBucketVersioning", "\"eventSource\":\"s3.amazonaws.com\",\"requestParameters\":{\"bucketName\":\"b\"}")
+                .getVersioningStatus());
+    }
+
+    @Test
     void resourcesArrayIsTheFallbackAndCountIsAtLeastOne() throws IOException {
         CloudTrailEvent withArns = decode("AssumeRole", "\"resources\":[{\"ARN\":\"arn:aws:iam::1:role/r\",\"accountId\":\"1\"}]");
         assertArrayEquals(new String[] {"arn:aws:iam::1:role/r"}, withArns.getResourceIds());
