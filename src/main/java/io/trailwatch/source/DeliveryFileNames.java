@@ -83,7 +83,11 @@ public final class DeliveryFileNames {
 
     /** The delivery time in a file name or path, or null when it has none (or an impossible one, such as month 13). */
     public static Instant deliveredAt(String name) {
-        String stamp = deliveryTime(name);
+        return instantOf(deliveryTime(name));
+    }
+
+    /** A delivery time as {@link #deliveryTime} gives it as an instant; null for "" or an impossible time. */
+    static Instant instantOf(String stamp) {
         try {
             return stamp.isEmpty() ? null : LocalDateTime.parse(stamp, SORTABLE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {

@@ -458,7 +458,7 @@ public final class DeliveryTreeSource implements LiveSource {
             // one file more: the oldest is known without reading every name of the directory again
             oldestReadByDirectory.merge(directory, stamp, (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
-        Instant delivered = DeliveryFileNames.deliveredAt(file);
+        Instant delivered = DeliveryFileNames.instantOf(stamp);
         if (delivered != null && isFuture(delivered, now)) {
             LOG.warn("Delivery file {} is named with delivery time {}, more than {} after this machine's clock ({});"
                     + " reading it without moving the tree's watermark: fix the file's name or this machine's clock",
