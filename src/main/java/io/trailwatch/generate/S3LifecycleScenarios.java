@@ -4,12 +4,15 @@ import java.util.List;
 
 /**
  * A bucket's data destroyed through a lifecycle rule (a whole-bucket expiry of one day that also purges the
- * noncurrent versions), and the look-alikes: scratch prefixes expiring daily beside a long retention, and the same
+ * noncurrent versions; or one that expires current objects, followed by versioning suspended so that nothing
+ * expired stays restorable), and the look-alikes: scratch prefixes expiring daily beside a long retention, and the same
  * destructive configuration refused with AccessDenied.
  */
 final class S3LifecycleScenarios {
 
     static final String RULE = "s3-lifecycle-expiry";
+
+    private static final String S3_XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
     private S3LifecycleScenarios() {
     }
@@ -17,6 +20,8 @@ final class S3LifecycleScenarios {
     static List<ScenarioScript> all() {
         return List.of(
                 ScenarioScript.attack("s3-lifecycle-expire-whole-bucket", RULE, S3LifecycleScenarios::expireBucket),
+                ScenarioScript.attack("s3-lifecycle-expire-then-suspend-versioning", RULE,
+                        S3LifecycleScenarios::expireThenSuspendVersioning),
                 ScenarioScript.benign("s3-lifecycle-scratch-prefixes", S3LifecycleScenarios::scratchPrefixes),
                 ScenarioScript.benign("s3-lifecycle-denied", S3LifecycleScenarios::denied));
     }
@@ -28,6 +33,21 @@ final class S3LifecycleScenarios {
         ctx.emit(put(ctx, p, ctx.attackerClient(), bucket, Json.arr(wipe())));
         ctx.describe(actor.principalKey(), "lifecycle rule expires every object and noncurrent version of bucket "
                 + bucket + " after 1 day: the data is destroyed without a Delete call");
+    }
+
+    private static void expireThenSuspendVersioning(ScenarioContext ctx) {
+        Actor actor = ctx.account().first(Actor.Profile.HUMAN);
+        Identity p = actor.identityAt(ctx.start(), ctx.rng());
+        Client client = ctx.attackerClient();
+        String bucket = Names.bucket(ctx.rng(), ctx.accountId());
+        ctx.emit(put(ctx, p, client, bucket, Json.arr(Json.obj("ID", "expire-all", "Filter", "", "Status", "Enabled",
+                "Expiration", Json.obj("Days", 1)))));
+        long suspendedAt = ctx.start() + (10 + ctx.rng().nextInt(30)) * 60_000L;
+        ctx.emit(ctx.call(suspendedAt, p, client, 0, "s3", "PutBucketVersioning").request(Json.obj("bucketName", bucket,
+                "host", host(ctx, bucket), "versioning", "", "VersioningConfiguration", Json.obj("Status", "Suspended",
+                        "xmlns", S3_XMLNS))));
+        ctx.describe(actor.principalKey(), "lifecycle rule expires every object of bucket " + bucket
+                + " after 1 day, then versioning is suspended so that no expired object can be restored");
     }
 
     private static void scratchPrefixes(ScenarioContext ctx) {
@@ -60,9 +80,12 @@ final class S3LifecycleScenarios {
     }
 
     private static Call put(ScenarioContext ctx, Identity p, Client client, String bucket, List<Object> rules) {
-        String host = bucket + ".s3." + ctx.regionName(0) + ".amazonaws.com";
         return ctx.call(ctx.start(), p, client, 0, "s3", "PutBucketLifecycle").request(Json.obj("bucketName", bucket,
-                "Host", host, "lifecycle", "", "LifecycleConfiguration", Json.obj("Rule", rules,
-                        "xmlns", "http://s3.amazonaws.com/doc/2006-03-01/")));
+                "Host", host(ctx, bucket), "lifecycle", "", "LifecycleConfiguration", Json.obj("Rule", rules,
+                        "xmlns", S3_XMLNS)));
+    }
+
+    private static String host(ScenarioContext ctx, String bucket) {
+        return bucket + ".s3." + ctx.regionName(0) + ".amazonaws.com";
     }
 }

@@ -261,6 +261,18 @@ class GeneratedContentTest {
     }
 
     @Test
+    void s3LifecycleExpiryIsFollowedWithinTheDayByVersioningSuspendedOnTheSameBucket() {
+        List<JsonNode> events = eventsOf("s3-lifecycle-expire-then-suspend-versioning");
+        JsonNode expiry = only(events, "PutBucketLifecycle");
+        JsonNode suspension = only(events, "PutBucketVersioning");
+        assertEquals(expiry.get("requestParameters").get("bucketName"), suspension.get("requestParameters").get("bucketName"));
+        assertEquals("Suspended", suspension.get("requestParameters").get("VersioningConfiguration").get("Status").asText());
+        long after = Instant.parse(suspension.get("eventTime").asText()).getEpochSecond()
+                - Instant.parse(expiry.get("eventTime").asText()).getEpochSecond();
+        assertTrue(after > 0 && after < 24 * 3600, "suspended " + after + " s after the expiry was set");
+    }
+
+    @Test
     void viaAssumedRoleSplitsTheBurstBetweenTheUserAndTheSessionItOpened() {
         List<JsonNode> events = eventsOf("bulk-destruction-via-assumed-role");
         JsonNode assume = only(events, "AssumeRole");
