@@ -83,9 +83,10 @@ final class GenerateCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         terminal.err().printf("generated %,d records (%,d duplicates, %,d late) in %,d log files and %,d digest files,"
-                        + " %d scenarios, under %s in %.1f s; ground truth: %s%n",
+                        + " %d scenarios, under %s in %.1f s; ground truth: %s (replay with --config %s)%n",
                 report.records(), report.duplicates(), report.late(), report.files(), report.digestFiles(),
-                report.scenarios(), options.outDir(), (System.nanoTime() - begin) / 1e9, report.groundTruth());
+                report.scenarios(), options.outDir(), (System.nanoTime() - begin) / 1e9, report.groundTruth(),
+                report.suppression());
         return ExitCode.OK;
     }
 

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param late        records delivered in a file of a later 5-minute period than their event time
  * @param scenarios   injected scenario instances (attacks and look-alikes)
  * @param groundTruth the {@code ground-truth.json} file
+ * @param suppression the maintenance windows of the look-alikes as a suppression config ({@code replay --config})
  */
 public record GenerationReport(long records, long files, long digestFiles, long duplicates, long late, int scenarios,
-                               Path groundTruth) {
+                               Path groundTruth, Path suppression) {
 }

@@ -19,6 +19,15 @@ import java.util.SplittableRandom;
  */
 public final class Generator {
 
+    /** The answer key beside {@code AWSLogs/}: every injected scenario, read by {@link GroundTruthScore}. */
+    public static final String GROUND_TRUTH_FILE = "ground-truth.json";
+    /**
+     * The maintenance windows the look-alikes rely on, as a suppression config for {@code replay --config}. JSON,
+     * not YAML: a replay of the whole data set then skips it as a file without CloudTrail records, where YAML would
+     * be read as a bad record.
+     */
+    public static final String SUPPRESSION_FILE = "suppression.json";
+
     private static final Logger LOG = LogManager.getLogger(Generator.class);
     private static final long MIN_SPAN_MILLIS = 6 * 3_600_000L;
     private static final long EVENTS_PER_SECOND = 50;
@@ -62,10 +71,12 @@ public final class Generator {
         merge(world, plan.planned(), background, delivery, truth);
         delivery.finish();
         digests.finish();
-        Path truthFile = out.resolve(GroundTruth.FILE_NAME);
+        Path truthFile = out.resolve(GROUND_TRUTH_FILE);
         truth.write(truthFile, options);
+        Path suppressionFile = out.resolve(SUPPRESSION_FILE);
+        truth.writeSuppression(suppressionFile);
         GenerationReport report = new GenerationReport(delivery.records(), delivery.files(), digests.files(),
-                delivery.duplicates(), delivery.late(), truth.size(), truthFile);
+                delivery.duplicates(), delivery.late(), truth.size(), truthFile, suppressionFile);
         LOG.info("generated {} records in {} log files and {} digest files under {} ({} duplicates, {} late, "
                 + "{} scenarios)", report.records(), report.files(), report.digestFiles(), out, report.duplicates(),
                 report.late(), report.scenarios());

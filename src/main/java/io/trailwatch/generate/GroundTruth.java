@@ -3,11 +3,14 @@ package io.trailwatch.generate;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer key of a generated data set, written as {@code ground-truth.json}: every injected scenario (attack or
@@ -16,7 +19,6 @@ import java.util.List;
  */
 final class GroundTruth {
 
-    static final String FILE_NAME = "ground-truth.json";
 
     private record Entry(ScenarioPlan.Planned planned, String principal, String accountId, List<String> eventIds,
                          long firstMillis, long lastMillis, String note, String suppressedRuleId, String windowId) {
@@ -78,6 +80,22 @@ final class GroundTruth {
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    /** Writes the maintenance windows the look-alikes rely on in the format {@code replay --config} reads. */
+    void writeSuppression(Path file) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MaintenanceWindow w : windows) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("account", w.accountId());
+            entry.put("principal", w.principal());
+            entry.put("start", CallShapes.isoSecond(w.fromMillis()));
+            entry.put("end", CallShapes.isoSecond(w.toMillis()));
+            entry.put("ticket", w.id() + ": " + w.reason());
+            entry.put("rules", List.of(w.ruleId()));
+            out.add(entry);
+        }
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), Map.of("maintenanceWindows", out));
     }
 
     private static void writeEntry(JsonGenerator g, Entry e) throws IOException {
