@@ -3,6 +3,7 @@ package io.trailwatch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.trailwatch.generate.GroundTruthScore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -41,6 +42,7 @@ public final class BenchReport {
     private final List<ReplayChild.Run> replays = new ArrayList<>();
     private long records;
     private long alerts;
+    private GroundTruthScore groundTruth;
     private long late;
     private long engineEvents;
     private long bytesPerPrincipal;
@@ -107,6 +109,11 @@ public final class BenchReport {
         bytesPerPrincipal = bytes;
     }
 
+    /** The last replay's alerts against the data set's ground truth. */
+    void groundTruth(GroundTruthScore score) {
+        groundTruth = score;
+    }
+
     /** The last round in one line, for progress. */
     String lastRound() {
         int i = floor.size() - 1;
@@ -153,6 +160,12 @@ public final class BenchReport {
         out.printf("  %-58s %,12d bytes (%,d principals)%n", "engine state per active principal", bytesPerPrincipal,
                 options.principals());
         out.printf("  replay: %,d alerts, %,d late records%n", alerts, late);
+        if (groundTruth != null) {
+            out.printf("  ground truth: %s%n", groundTruth.summary());
+            groundTruth.missed().forEach(s -> out.printf("    missed: %s%n", s));
+            groundTruth.falsePositives().forEach(s -> out.printf("    look-alike alerted: %s%n", s));
+            groundTruth.onBackground().forEach(s -> out.printf("    on background traffic: %s%n", s));
+        }
     }
 
     /**
@@ -232,6 +245,9 @@ public final class BenchReport {
         out.put("activePrincipalsMeasured", options.principals());
         out.put("replayAlerts", alerts);
         out.put("replayLateRecords", late);
+        if (groundTruth != null) {
+            out.put("groundTruth", groundTruth);
+        }
         out.put("lastReplayHeapSamples", lastHeapSamples);
         Files.createDirectories(file.toAbsolutePath().getParent());
         JSON.writeValue(file.toFile(), out);

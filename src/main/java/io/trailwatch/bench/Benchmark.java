@@ -4,6 +4,7 @@ import io.trailwatch.engine.RulePack;
 import io.trailwatch.generate.GenerationReport;
 import io.trailwatch.generate.Generator;
 import io.trailwatch.generate.GeneratorOptions;
+import io.trailwatch.generate.GroundTruthScore;
 import io.trailwatch.pipeline.DeliveryOrder;
 import io.trailwatch.source.ReplayInput;
 import java.io.IOException;
@@ -56,12 +57,17 @@ public final class Benchmark {
         EngineOnly engine = EngineOnly.load(rules, files, options.engineSample());
         // one untimed pass: the engine measure is of compiled code, not of the JIT warming up
         engine.run();
+        // a generated data set's maintenance windows: its approved teardowns are suppressed, as a user's would be
+        Path suppression = options.dataDir().resolve(Generator.SUPPRESSION_FILE);
+        if (!Files.isRegularFile(suppression)) {
+            suppression = null;
+        }
         ReplayChild replay = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
-                options.dataDir(), options.outDir(), Map.of());
+                options.dataDir(), options.outDir(), suppression, Map.of());
         ReplayChild warmStart = new ReplayChild(options.launcher(), options.xmx(), options.threads(), options.rules(),
-                files.get(0), options.outDir().resolve("startup-warm"), Map.of());
+                files.get(0), options.outDir().resolve("startup-warm"), suppression, Map.of());
         ColdReplayChild coldStart = new ColdReplayChild(options.launcher(), options.xmx(), options.threads(),
-                options.rules(), files.get(0), options.outDir().resolve("startup-cold"));
+                options.rules(), files.get(0), options.outDir().resolve("startup-cold"), suppression);
         progress.println("bench: warm-up, untimed: one-file replay through " + options.launcher()
                 + " (builds the jar and class-data archive if needed, fills the rule cache)");
         warmStart.run();
@@ -82,6 +88,10 @@ public final class Benchmark {
             report.warmStart(warmStart.run());
             report.coldStart(coldStart.run());
             progress.println("bench: round " + round + "/" + options.repeat() + ": " + report.lastRound());
+        }
+        Path groundTruth = options.dataDir().resolve(Generator.GROUND_TRUTH_FILE);
+        if (Files.isRegularFile(groundTruth)) {
+            report.groundTruth(GroundTruthScore.of(groundTruth, replay.alerts()));
         }
         progress.printf("bench: measuring engine state with %,d active principals%n", options.principals());
         report.bytesPerPrincipal(PrincipalState.bytesPerPrincipal(rules, options.principals()));

@@ -17,9 +17,9 @@ final class ColdReplayChild {
     private final Path ruleCache;
     private final ReplayChild child;
 
-    ColdReplayChild(Path launcher, String xmx, int threads, Path rules, Path dataFile, Path workDir) {
+    ColdReplayChild(Path launcher, String xmx, int threads, Path rules, Path dataFile, Path workDir, Path suppression) {
         ruleCache = workDir.resolve("rule-cache");
-        child = new ReplayChild(launcher, xmx, threads, rules, dataFile, workDir,
+        child = new ReplayChild(launcher, xmx, threads, rules, dataFile, workDir, suppression,
                 Map.of("TRAILWATCH_RULE_CACHE", ruleCache.toString(), "TRAILWATCH_CDS", "off"));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,30 +31,41 @@ final class ReplayChild {
     private final Path rules;
     private final Path dataDir;
     private final Path workDir;
+    private final List<String> suppression;
     private final int threads;
 
     /**
      * @param launcher         the {@code trailwatch} launcher script
      * @param xmx              the child's heap, passed as {@code JAVA_OPTS=-Xmx<xmx>}
+     * @param suppression      the data set's suppression config ({@code --config}), or null for none
      * @param extraEnvironment set in the child's environment besides {@code JAVA_OPTS}; the rest is inherited
      */
-    ReplayChild(Path launcher, String xmx, int threads, Path rules, Path dataDir, Path workDir,
+    ReplayChild(Path launcher, String xmx, int threads, Path rules, Path dataDir, Path workDir, Path suppression,
                 Map<String, String> extraEnvironment) {
         this.launcher = launcher;
         this.threads = threads;
         this.rules = rules;
         this.dataDir = dataDir;
         this.workDir = workDir;
+        this.suppression = suppression == null ? List.of() : List.of("--config", suppression.toString());
         environment.put("JAVA_OPTS", "-Xmx" + xmx);
         environment.putAll(extraEnvironment);
     }
 
     /** The command line: the launcher and its arguments. */
     List<String> command() {
-        return List.of(launcher.toString(), "replay",
-                "--rules", rules.toString(), "--format", "json", "--output", workDir.resolve("alerts.json").toString(),
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "replay",
+                "--rules", rules.toString(), "--format", "json", "--output", alerts().toString(),
                 "--max-lateness", "15m", "--threads", String.valueOf(threads),
-                "--stats", workDir.resolve("replay-stats.json").toString(), "--quiet", dataDir.toString());
+                "--stats", workDir.resolve("replay-stats.json").toString(), "--quiet"));
+        command.addAll(suppression);
+        command.add(dataDir.toString());
+        return command;
+    }
+
+    /** The JSON alerts of the last run. */
+    Path alerts() {
+        return workDir.resolve("alerts.json");
     }
 
     /** What the child's environment sets on top of the inherited one, {@code JAVA_OPTS} first. */
@@ -70,7 +82,7 @@ final class ReplayChild {
     Run run() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         // the file sink appends: each round starts from no alerts, and no earlier round's stats
-        Files.deleteIfExists(workDir.resolve("alerts.json"));
+        Files.deleteIfExists(alerts());
         Files.deleteIfExists(workDir.resolve("replay-stats.json"));
         Path log = workDir.resolve("replay.log");
         ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.trailwatch.generate.GroundTruthScore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +90,27 @@ class BenchReportTest {
         assertEquals(2.5, results.at("/median/replayFixedCostColdSeconds").asDouble());
         assertEquals(2.5, results.at("/perRound/replayFixedCostColdSeconds/0").asDouble());
         assertEquals("JAVA_OPTS=-Xmx512m /opt/trailwatch/trailwatch replay DATA", results.path("replayCommand").asText());
+    }
+
+    @Test
+    void reportsTheReplaysScoreAgainstTheGroundTruthWithWhatWentWrong() throws Exception {
+        BenchReport report = oneRound();
+        report.groundTruth(new GroundTruthScore(17, List.of("scn-00029 bulk-destruction-single-call"), 16,
+                List.of("scn-00002 bulk-destruction-terraform-teardown: bulk-destruction"), List.of()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.printTable(new PrintStream(out, true, StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("ground truth: 16/17 attacks found, 1 of 16 look-alikes alerted, 0 alerts on"
+                + " background traffic"), table);
+        assertTrue(table.contains("missed: scn-00029 bulk-destruction-single-call"), table);
+        assertTrue(table.contains("look-alike alerted: scn-00002 bulk-destruction-terraform-teardown: bulk-destruction"),
+                table);
+
+        Path file = dir.resolve("truth.json");
+        report.writeJson(file);
+        JsonNode truth = new ObjectMapper().readTree(file.toFile()).path("groundTruth");
+        assertEquals(17, truth.path("attacks").asInt());
+        assertEquals("scn-00029 bulk-destruction-single-call", truth.at("/missed/0").asText());
     }
 
     @Test

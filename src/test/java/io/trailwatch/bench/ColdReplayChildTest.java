@@ -21,7 +21,7 @@ class ColdReplayChildTest {
     void startsWithoutClassDataArchiveAndWithItsOwnRuleCache() {
         Path work = dir.resolve("startup-cold");
         ReplayChild child = new ColdReplayChild(Path.of("/opt/trailwatch/trailwatch"), "512m", 2, Path.of("epl"),
-                Path.of("one.json.gz"), work).child();
+                Path.of("one.json.gz"), work, null).child();
         assertEquals("/opt/trailwatch/trailwatch", child.command().get(0));
         assertEquals(Map.of("JAVA_OPTS", "-Xmx512m", "TRAILWATCH_CDS", "off",
                 "TRAILWATCH_RULE_CACHE", work.resolve("rule-cache").toString()), child.environment());
@@ -34,7 +34,7 @@ class ColdReplayChildTest {
         Files.createDirectories(work.resolve("rule-cache").resolve("nested"));
         Files.writeString(work.resolve("rule-cache").resolve("nested").resolve("left-over.jar"), "x");
         ColdReplayChild cold = new ColdReplayChild(FakeLauncher.write(dir), "256m", 1, Path.of("epl"),
-                Path.of("one.json.gz"), work);
+                Path.of("one.json.gz"), work, null);
         for (int run = 1; run <= 2; run++) {
             // the fake launcher adds an entry each time, as the real one fills the cache
             assertEquals(7, cold.run().records());

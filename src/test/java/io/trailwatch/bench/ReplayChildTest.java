@@ -19,7 +19,7 @@ class ReplayChildTest {
     Path dir;
 
     private ReplayChild child(Path launcher, Map<String, String> extraEnvironment) {
-        return new ReplayChild(launcher, "512m", 2, Path.of("epl"), Path.of("data"), dir.resolve("work"),
+        return new ReplayChild(launcher, "512m", 2, Path.of("epl"), Path.of("data"), dir.resolve("work"), null,
                 extraEnvironment);
     }
 
@@ -32,9 +32,18 @@ class ReplayChildTest {
         assertTrue(command.containsAll(List.of("--rules", "--format", "json", "--max-lateness", "15m", "--quiet")),
                 command.toString());
         assertFalse(command.contains("-jar"), command.toString());
+        assertFalse(command.contains("--config"), "no suppression given: " + command);
         assertEquals(Map.of("JAVA_OPTS", "-Xmx512m"), child.environment());
         assertTrue(child.commandLine().startsWith("JAVA_OPTS=-Xmx512m /opt/trailwatch/trailwatch replay --rules epl"),
                 child.commandLine());
+    }
+
+    @Test
+    void appliesTheDataSetsSuppressionConfigBeforeTheData() {
+        List<String> command = new ReplayChild(Path.of("trailwatch"), "512m", 2, Path.of("epl"), Path.of("data"),
+                dir.resolve("work"), Path.of("data/suppression.json"), Map.of()).command();
+        assertEquals(List.of("--config", "data/suppression.json", "data"), command.subList(command.size() - 3,
+                command.size()));
     }
 
     @Test
