@@ -10,8 +10,9 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code trailwatch validate [DIR]}: compiles every module of the rule pack and checks its metadata (required
- * annotations, ids unique and equal to file names, ATT&CK ids well formed). Prints one {@code file:line: message}
- * line per problem on stdout and exits 1 when there is any.
+ * annotations, ids unique and equal to file names, ATT&CK ids well formed, windows and lookbacks covering the spans
+ * modules write). Prints one {@code file:line: message} line per problem on stdout and exits 1 when there is any;
+ * else one line per rule on stderr with its window, and its lookback when a module it uses reaches further back.
  */
 final class ValidateCommand implements Command {
 
@@ -46,7 +47,8 @@ final class ValidateCommand implements Command {
         try {
             RulePack pack = RulePack.load(dir);
             for (RuleInfo rule : pack.rules()) {
-                terminal.err().println("ok   " + rule.source() + "  " + rule.id() + " " + rule.techniques());
+                terminal.err().println("ok   " + rule.source() + "  " + rule.id() + " " + rule.techniques() + "  "
+                        + pack.windows(rule.id()).describe());
             }
             terminal.err().println(pack.rules().size() + " rule(s) valid in " + dir);
             return ExitCode.OK;

@@ -58,7 +58,7 @@ final class CompiledRuleCache {
      * changed must check the pack again, not trust an index an older build wrote.
      */
     private static final String INDEX_KEY = fingerprint(BASE_KEY, List.of(RulePackLoader.class, ModuleInspector.class,
-            UnboundedPatterns.class, EplText.class, WindowText.class, PackIndex.class, RuleInfo.class));
+            UnboundedPatterns.class, EplText.class, WindowText.class, PackIndex.class, RuleInfo.class, RuleWindows.class));
 
     private final Path dir;
     private final AtomicInteger hits = new AtomicInteger();
@@ -267,7 +267,7 @@ final class CompiledRuleCache {
 
     private static String baseKey() {
         return fingerprint("esper " + RuntimeVersion.RUNTIME_VERSION,
-                List.of(CloudTrailEvent.class, Rule.class, EsperSetup.class, DetectionColumns.class));
+                List.of(CloudTrailEvent.class, Rule.class, Lookback.class, EsperSetup.class, DetectionColumns.class));
     }
 
     private static String fingerprint(String prefix, List<Class<?>> types) {

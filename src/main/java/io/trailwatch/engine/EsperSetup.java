@@ -20,6 +20,7 @@ final class EsperSetup {
         config.getCommon().addEventType(EVENT_TYPE, CloudTrailEvent.class);
         config.getCommon().addEventType(DETECTION_TYPE, detectionColumns());
         config.getCommon().addAnnotationImport(Rule.class);
+        config.getCommon().addAnnotationImport(Lookback.class);
         config.getRuntime().getThreading().setInternalTimerEnabled(false);
         config.getRuntime().getPatterns().setMaxSubexpressions(options.maxPatternSubexpressions());
         config.getRuntime().getMatchRecognize().setMaxStates(options.maxMatchRecognizeStates());

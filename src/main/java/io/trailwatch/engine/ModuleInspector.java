@@ -40,12 +40,22 @@ final class ModuleInspector {
     }
 
     /**
-     * Reads the module's rules and checks its statements.
+     * What a module holds.
+     *
+     * @param rules    its rules (at most one in a valid module)
+     * @param lookback its {@link Lookback}, the longest when several statements carry one; null when none does
+     */
+    record Inspection(List<RulePack.LoadedRule> rules, Duration lookback) {}
+
+    /**
+     * Reads the module's rules and lookback and checks its statements.
      *
      * @param usedByOthers the module is a base others {@code uses}: it may hold helpers only
      */
-    List<RulePack.LoadedRule> inspect(EPStatement[] statements, boolean usedByOthers) {
+    Inspection inspect(EPStatement[] statements, boolean usedByOthers) {
         List<RulePack.LoadedRule> rules = new ArrayList<>();
+        Duration lookback = null;
+        ModuleItem lookbackItem = null;
         for (int i = 0; i < statements.length; i++) {
             EPStatement statement = statements[i];
             ModuleItem item = i < items.size() ? items.get(i) : null;
@@ -63,13 +73,39 @@ final class ModuleInspector {
                 problem(item, null, "statement inserts into Detection but has no @Rule(...): only the alerting statement "
                         + "may, and it carries @Name, @Description and @Rule (helpers insert into their own streams)");
             }
+            Duration declared = lookback(annotation(statement, Lookback.class), item, usedByOthers);
+            if (declared != null && (lookback == null || declared.compareTo(lookback) > 0)) {
+                lookback = declared;
+                lookbackItem = item;
+            }
+        }
+        if (usedByOthers) {
+            checkLookbackCoversSpans(lookbackItem, lookback);
         }
         if (rules.isEmpty() && !usedByOthers && problems.stream().noneMatch(p -> p.file().equals(file))) {
             problems.add(new RuleProblem(file, 1, "module has no alerting statement: annotate the statement that "
                     + "inserts into Detection with @Name('" + expectedId + "'), @Description('...') and @Rule(...) "
                     + "(only a module that others 'uses' may hold helpers alone)"));
         }
-        return rules;
+        return new Inspection(rules, lookback);
+    }
+
+    /** The span a {@code @Lookback} declares, or null (with a problem when it is misplaced or not a time period). */
+    private Duration lookback(Lookback declared, ModuleItem item, boolean usedByOthers) {
+        if (declared == null) {
+            return null;
+        }
+        if (!usedByOthers) {
+            problem(item, at("@Lookback"), "@Lookback is for a module that others 'uses'; a rule says how far back it"
+                    + " reaches in its @Rule window (remove @Lookback, or lengthen the window)");
+            return null;
+        }
+        try {
+            return WindowText.parse(declared.value());
+        } catch (IllegalArgumentException e) {
+            problem(item, at("@Lookback"), "@Lookback " + e.getMessage());
+            return null;
+        }
     }
 
     private RulePack.LoadedRule read(EPStatement statement, Rule rule, ModuleItem item, boolean intoDetection) {
@@ -124,7 +160,7 @@ final class ModuleInspector {
         }
         RuleInfo info = new RuleInfo(name.value(), rule.title(), description.value(), severity, List.of(rule.techniques()),
                 rule.maturity(), List.of(rule.falsePositives()), List.of(rule.references()), file.toString());
-        return new RulePack.LoadedRule(info, window, lineOf(item, null));
+        return new RulePack.LoadedRule(info, RuleWindows.of(window), lineOf(item, null));
     }
 
     private void checkPatternsEnd(ModuleItem item) {
@@ -141,6 +177,39 @@ final class ModuleInspector {
      * past its last event and the daemon re-reads only that much input after a restart.
      */
     private void checkWindowCoversSpans(ModuleItem ruleItem, String windowText, Duration window) {
+        LongestSpan longest = longestSpan();
+        if (longest != null && longest.span().span().compareTo(window) > 0) {
+            problem(ruleItem, at("window"), "@Rule window '" + windowText + "' is shorter than " + longest.span().text()
+                    + " on line " + longest.line() + ": set window to at least that span (a replay runs only the window past its "
+                    + "last event, and a restarted daemon re-reads only that much)");
+        }
+    }
+
+    /**
+     * A base module's lookback must cover every span it writes: a restarted daemon re-reads only the lookback of the
+     * rules using it, so state kept longer would come back incomplete.
+     */
+    private void checkLookbackCoversSpans(ModuleItem lookbackItem, Duration lookback) {
+        LongestSpan longest = longestSpan();
+        if (longest == null || (lookback != null && longest.span().span().compareTo(lookback) <= 0)) {
+            return;
+        }
+        String fix = " (a restarted daemon re-reads only the lookback of the rules that use this module, so state"
+                + " kept longer would come back incomplete)";
+        if (lookback == null) {
+            problems.add(new RuleProblem(file, longest.line(), "module keeps state for " + longest.span().text()
+                    + " but declares no @Lookback: add @Lookback('" + WindowText.format(longest.span().span())
+                    + "') to a statement of it" + fix));
+        } else {
+            problem(lookbackItem, at("@Lookback"), "@Lookback is shorter than " + longest.span().text() + " on line "
+                    + longest.line() + ": set it to at least that span" + fix);
+        }
+    }
+
+    /** The longest span the module writes and the file line it is on. */
+    private record LongestSpan(EplText.TimeSpan span, int line) {}
+
+    private LongestSpan longestSpan() {
         ModuleItem longestItem = null;
         EplText.TimeSpan longest = null;
         for (ModuleItem item : items) {
@@ -151,12 +220,8 @@ final class ModuleInspector {
                 }
             }
         }
-        if (longest != null && longest.span().compareTo(window) > 0) {
-            int line = longestItem.getLineNumber() + RulePackLoader.lineOf(longestItem.getExpression(), longest.offset()) - 1;
-            problem(ruleItem, at("window"), "@Rule window '" + windowText + "' is shorter than " + longest.text()
-                    + " on line " + line + ": set window to at least that span (a replay runs only the window past its "
-                    + "last event, and a restarted daemon re-reads only that much)");
-        }
+        return longest == null ? null : new LongestSpan(longest,
+                longestItem.getLineNumber() + RulePackLoader.lineOf(longestItem.getExpression(), longest.offset()) - 1);
     }
 
     private void problem(ModuleItem item, Pattern where, String message) {

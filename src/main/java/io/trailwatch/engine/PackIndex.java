@@ -25,9 +25,11 @@ record PackIndex(List<Module> modules, List<Rule> rules, String listenerKey) {
     record Module(String file, String textHash, boolean base, String key) {}
 
     /**
-     * @param info   the rule, its {@code source} relative to the rules directory
-     * @param window the {@code @Rule} window, ISO-8601
-     * @param line   the line its alerting statement starts on
+     * @param info           the rule, its {@code source} relative to the rules directory
+     * @param window         the {@code @Rule} window, ISO-8601
+     * @param lookback       its {@link RuleWindows#lookback()}, ISO-8601
+     * @param lookbackModule the used module that sets the lookback, or null
+     * @param line           the line its alerting statement starts on
      */
-    record Rule(RuleInfo info, String window, int line) {}
+    record Rule(RuleInfo info, String window, String lookback, String lookbackModule, int line) {}
 }

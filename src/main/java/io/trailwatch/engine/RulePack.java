@@ -21,7 +21,9 @@ public final class RulePack {
     private final Path directory;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesById;
+    private final Map<String, RuleWindows> windowsById;
     private final Duration longestWindow;
+    private final Duration longestLookback;
     private final List<RuleModule> modules;
     private final EPCompiled detectionListener;
 
@@ -30,13 +32,16 @@ public final class RulePack {
         this.rules = loaded.stream().map(LoadedRule::info)
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
         this.rulesById = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::id, Function.identity()));
-        this.longestWindow = loaded.stream().map(LoadedRule::window).max(Duration::compareTo).orElse(Duration.ZERO);
+        this.windowsById = loaded.stream().collect(Collectors.toUnmodifiableMap(r -> r.info().id(), LoadedRule::windows));
+        this.longestWindow = loaded.stream().map(r -> r.windows().window()).max(Duration::compareTo).orElse(Duration.ZERO);
+        this.longestLookback = loaded.stream().map(r -> r.windows().lookback()).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
         this.modules = List.copyOf(modules);
         this.detectionListener = detectionListener;
     }
 
-    /** A rule, the time span it correlates over and the line its alerting statement starts on. */
-    record LoadedRule(RuleInfo info, Duration window, int line) {}
+    /** A rule, the time spans it reaches over and the line its alerting statement starts on. */
+    record LoadedRule(RuleInfo info, RuleWindows windows, int line) {}
 
     /**
      * Reads, compiles and validates every module under {@code dir}. Compiled modules are cached on disk
@@ -62,6 +67,19 @@ public final class RulePack {
     /** The longest {@code window} any rule declares: how far past the last event a replay must run. */
     public Duration longestWindow() {
         return longestWindow;
+    }
+
+    /**
+     * The longest lookback of any rule (see {@link RuleWindows}): how much input a restarted daemon re-reads to
+     * rebuild every rule's state, that of the base modules they use included. At least {@link #longestWindow()}.
+     */
+    public Duration longestLookback() {
+        return longestLookback;
+    }
+
+    /** The windows of the rule {@code id}, one of {@link #rules()}. */
+    public RuleWindows windows(String id) {
+        return windowsById.get(id);
     }
 
     /** The directory the pack was loaded from. */

@@ -56,6 +56,8 @@ final class RulePackLoader {
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<Module, Path> files = new IdentityHashMap<>();
     private final Set<String> usedModules = new HashSet<>();
+    /** Per named module, the longest lookback of it and of the modules it uses, and the module declaring it. */
+    private final Map<String, Reach> reaches = new HashMap<>();
 
     private String previousKey = "";
 
@@ -103,6 +105,16 @@ final class RulePackLoader {
         return new RulePack(dir, rules, compiled, listener);
     }
 
+    /** How far back a module's state reaches, through the modules it uses, and the module that declares it. */
+    private record Reach(Duration lookback, String module) {
+
+        static final Reach NONE = new Reach(Duration.ZERO, null);
+
+        Reach longer(Reach other) {
+            return other.lookback.compareTo(lookback) > 0 ? other : this;
+        }
+    }
+
     /** How many packs were loaded in full (parsed, compiled or deployed in a scratch runtime), since start. */
     static long fullLoads() {
         return SCRATCH_RUNTIMES.get();
@@ -140,7 +152,8 @@ final class RulePackLoader {
         List<RulePack.LoadedRule> rules = new ArrayList<>();
         for (PackIndex.Rule r : index.rules()) {
             rules.add(new RulePack.LoadedRule(r.info().withSource(dir.resolve(r.info().source()).toString()),
-                    Duration.parse(r.window()), r.line()));
+                    new RuleWindows(Duration.parse(r.window()), Duration.parse(r.lookback()), r.lookbackModule()),
+                    r.line()));
         }
         return new RulePack(dir, rules, modules, listener);
     }
@@ -152,7 +165,8 @@ final class RulePackLoader {
             modules.add(new PackIndex.Module(relative(m.file()), m.textHash(), m.base(), keys.get(i)));
         }
         List<PackIndex.Rule> indexed = rules.stream().map(r -> new PackIndex.Rule(
-                r.info().withSource(relative(r.info().source())), r.window().toString(), r.line())).toList();
+                r.info().withSource(relative(r.info().source())), r.windows().window().toString(),
+                r.windows().lookback().toString(), r.windows().lookbackModule(), r.line())).toList();
         return new PackIndex(modules, indexed, CompiledRuleCache.key("", LISTENER_EPL));
     }
 
@@ -239,12 +253,33 @@ final class RulePackLoader {
             compiledKeys.add(key);
             List<ModuleItem> statements = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
             ModuleInspector inspector = new ModuleInspector(file, expectedRuleId(file), statements, problems);
-            rules.addAll(inspector.inspect(deployment.getStatements(), usedModules.contains(module.getName())));
+            ModuleInspector.Inspection inspection = inspector.inspect(deployment.getStatements(),
+                    usedModules.contains(module.getName()));
+            Reach reach = reachOf(module, inspection.lookback());
+            for (RulePack.LoadedRule rule : inspection.rules()) {
+                rules.add(new RulePack.LoadedRule(rule.info(), rule.windows().reaching(reach.lookback(), reach.module()),
+                        rule.line()));
+            }
         } catch (EPCompileException e) {
             reportCompileErrors(module, file, e);
         } catch (EPDeployException e) {
             problems.add(new RuleProblem(file, 1, "cannot deploy module: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The module's own lookback or the longest of the modules it uses, whichever is longer; remembered by name for
+     * the modules that use this one. Modules come in 'uses' order, so every used module was reached before.
+     */
+    private Reach reachOf(Module module, Duration ownLookback) {
+        Reach reach = ownLookback == null ? Reach.NONE : new Reach(ownLookback, module.getName());
+        for (String used : module.getUses()) {
+            reach = reach.longer(reaches.getOrDefault(used, Reach.NONE));
+        }
+        if (module.getName() != null) {
+            reaches.put(module.getName(), reach);
+        }
+        return reach;
     }
 
     /** Deploys cached classes; null (and the entry evicted) when they do not deploy, so the module is compiled. */

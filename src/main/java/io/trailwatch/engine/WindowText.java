@@ -5,11 +5,17 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses a rule's {@code window} attribute: EPL-style time periods such as {@code '24 hours'} or {@code '1 hour 30 min'}. */
+/**
+ * Reads and writes the spans of {@code @Rule(window = ...)} and {@code @Lookback}: EPL-style time periods such as
+ * {@code '24 hours'} or {@code '1 hour 30 min'}.
+ */
 final class WindowText {
 
     private static final Pattern PART = Pattern.compile(
             "\\s*(\\d+)\\s*(days?|hours?|minutes?|min|seconds?|sec|milliseconds?|msec)\\s*");
+
+    /** Units {@link #format} writes, largest first. */
+    private static final String[] UNITS = {"hour", "minute", "second"};
 
     private WindowText() {}
 
@@ -29,6 +35,19 @@ final class WindowText {
                     + "' is not a time period (use e.g. '5 minutes', '24 hours', '1 hour 30 min'; units day, hour, min, sec, msec)");
         }
         return total;
+    }
+
+    /** {@code span} in the form {@link #parse} reads, in its largest whole unit: {@code '36 hours'}, {@code '90 minutes'}. */
+    static String format(Duration span) {
+        long millis = span.toMillis();
+        for (String unit : UNITS) {
+            long size = unit(unit).toMillis();
+            if (millis % size == 0) {
+                long n = millis / size;
+                return n + " " + unit + (n == 1 ? "" : "s");
+            }
+        }
+        return millis + " msec";
     }
 
     private static Duration unit(String unit) {

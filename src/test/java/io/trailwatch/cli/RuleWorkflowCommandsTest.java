@@ -86,6 +86,8 @@ class RuleWorkflowCommandsTest {
     @Test
     void validatePassesAndCoverageWritesANavigatorLayer() throws Exception {
         assertEquals(ExitCode.OK, run("validate", rules.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cloudtrail-logging-impaired [T1562.008]  window 1 minute\n"),
+                err.toString(StandardCharsets.UTF_8));
 
         Path layer = dir.resolve("layer.json");
         assertEquals(ExitCode.OK, run("coverage", rules.toString(), "--navigator", layer.toString()));

@@ -9,6 +9,7 @@ import io.trailwatch.alert.RuleInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CompiledRuleCacheTest {
 
-    private static final String HELPER = "module shared;\n@public create window Seen#keepall as CloudTrail;\n"
+    private static final String HELPER = "module shared;\n@Lookback('2 hours')\n@public create window Seen#time(2 hours) as CloudTrail;\n"
             + "insert into Seen select * from CloudTrail;\n";
     private static final String RULE = "uses shared;\n@Name('%s')\n@Description('d')\n"
             + "@Rule(title='t', severity='low', techniques={'T1485'}, window='1 minute')\n"
@@ -54,6 +55,8 @@ class CompiledRuleCacheTest {
         assertEquals(fullLoads, RulePackLoader.fullLoads(), "no scratch runtime: the pack came from its index");
         assertEquals(first.rules(), second.rules(), "ids, metadata and sources as the full load found them");
         assertEquals(first.longestWindow(), second.longestWindow());
+        assertEquals(new RuleWindows(Duration.ofMinutes(1), Duration.ofHours(2), "shared"), second.windows("alert-one"),
+                "the lookback the shared module gives the rule, as the full load found it");
         assertEquals(first.modules().stream().map(RuleModule::key).toList(), second.modules().stream().map(RuleModule::key).toList());
         assertEquals(List.of("alert-one", "alert-two"), alerts(second));
 

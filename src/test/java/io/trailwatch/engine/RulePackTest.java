@@ -100,6 +100,17 @@ class RulePackTest {
                         + "insert into Detection\n"
                         + "select current_evaluation_context().statementName as ruleId, k as evidence\n"
                         + "from CloudTrail as k;\n");
+        write(rules.resolve("c/base-without-lookback.epl"),
+                "module test.nolookback;\n"
+                        + "\n"
+                        + "@public create window KeptKeys#time(3 hours) as CloudTrail;\n");
+        write(rules.resolve("c/base-short-lookback.epl"),
+                "module test.shortlookback;\n"
+                        + "@Lookback('1 hour')\n"
+                        + "@public create window KeptLonger#time(2 hours) as CloudTrail;\n");
+        write(rules.resolve("c/uses-bases.epl"),
+                "uses test.nolookback;\nuses test.shortlookback;\n@Name('uses-bases')\n" + HEADER + BODY);
+        write(rules.resolve("c/rule-with-lookback.epl"), "@Name('rule-with-lookback')\n@Lookback('1 hour')\n" + HEADER + BODY);
         problems = assertThrows(RuleLoadException.class, () -> RulePack.load(rules)).problems();
     }
 
@@ -203,8 +214,26 @@ class RulePackTest {
     }
 
     @Test
+    void aBaseModuleThatKeepsStateWithoutALookbackIsToldWhichOneToDeclare() {
+        RuleProblem p = problem("rules/c/base-without-lookback.epl", "keeps state for #time(3 hours) but declares no @Lookback");
+        assertEquals(3, p.line(), p.toString());
+        assertTrue(p.message().contains("add @Lookback('3 hours')"), p.message());
+    }
+
+    @Test
+    void aLookbackShorterThanTheStateItsModuleKeepsIsReportedOnItsLine() {
+        RuleProblem p = problem("rules/c/base-short-lookback.epl", "@Lookback is shorter than #time(2 hours) on line 3");
+        assertEquals(2, p.line(), p.toString());
+    }
+
+    @Test
+    void aRuleModuleMayNotDeclareALookback() {
+        assertEquals(2, problem("rules/c/rule-with-lookback.epl", "@Lookback is for a module that others 'uses'").line());
+    }
+
+    @Test
     void everyProblemIsCollectedAndValidModulesAddNone() {
-        assertEquals(13, problems.size(), problems.toString());
+        assertEquals(16, problems.size(), problems.toString());
         assertTrue(problems.stream().noneMatch(p -> p.file().equals(temp.resolve("rules/b/valid.epl"))), problems.toString());
     }
 
@@ -224,10 +253,33 @@ class RulePackTest {
                 "iam-role-create-use-delete", "iam-user-create-use-delete", "instance-create-terminate", "s3-lifecycle-expiry"),
                 pack.rules().stream().map(RuleInfo::id).toList());
         assertEquals(Duration.ofHours(24), pack.longestWindow());
+        assertEquals(Duration.ofHours(36), pack.longestLookback(), "the origin module keeps GetSessionToken keys 36 hours");
+        assertEquals(new RuleWindows(Duration.ofMinutes(5), Duration.ofHours(36), "trailwatch.origin"),
+                pack.windows("bulk-destruction"));
+        assertEquals(RuleWindows.of(Duration.ofHours(24)), pack.windows("iam-user-create-use-delete"));
         RuleInfo iam = pack.rules().get(5);
         assertEquals(Severity.HIGH, iam.severity());
         assertEquals("epl/iam/iam-user-create-use-delete.epl", iam.source());
         assertTrue(iam.techniques().contains("T1136.003"), iam.techniques().toString());
         assertEquals("test", iam.maturity());
+    }
+
+    @Test
+    void aRuleReachesAsFarBackAsTheModulesItUsesDirectlyOrThroughAnother() throws Exception {
+        Path rules = temp.resolve("chained");
+        write(rules.resolve("a.epl"), "module test.a;\n@Lookback('3 hours')\n"
+                + "@public create window LongKept#time(3 hours) as CloudTrail;\n");
+        write(rules.resolve("b.epl"), "module test.b;\nuses test.a;\n@Lookback('1 hour')\n"
+                + "@public create window ShortKept#time(1 hour) as CloudTrail;\n");
+        write(rules.resolve("r-chained.epl"), "uses test.b;\n@Name('r-chained')\n" + HEADER + BODY);
+        write(rules.resolve("r-own.epl"), "@Name('r-own')\n" + HEADER.replace("'1 minute'", "'2 hours'") + BODY);
+
+        RulePack pack = RulePack.load(rules);
+
+        assertEquals(new RuleWindows(Duration.ofMinutes(1), Duration.ofHours(3), "test.a"), pack.windows("r-chained"));
+        assertEquals("window 1 minute, lookback 3 hours (test.a)", pack.windows("r-chained").describe());
+        assertEquals("window 2 hours", pack.windows("r-own").describe());
+        assertEquals(Duration.ofHours(2), pack.longestWindow(), "a replay's end runs the rules' own windows");
+        assertEquals(Duration.ofHours(3), pack.longestLookback(), "a restart re-reads what test.a keeps");
     }
 }

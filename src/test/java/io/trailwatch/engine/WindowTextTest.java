@@ -24,4 +24,16 @@ class WindowTextTest {
         assertThrows(IllegalArgumentException.class, () -> WindowText.parse("5 minutes and more"));
         assertThrows(IllegalArgumentException.class, () -> WindowText.parse("0 min"));
     }
+
+    @Test
+    void writesASpanInItsLargestWholeUnitInAFormItReadsBack() {
+        assertEquals("36 hours", WindowText.format(Duration.ofHours(36)));
+        assertEquals("1 hour", WindowText.format(Duration.ofHours(1)));
+        assertEquals("90 minutes", WindowText.format(Duration.ofMinutes(90)));
+        assertEquals("61 seconds", WindowText.format(Duration.ofSeconds(61)));
+        assertEquals("1500 msec", WindowText.format(Duration.ofMillis(1500)));
+        for (Duration span : new Duration[] {Duration.ofHours(36), Duration.ofMinutes(1), Duration.ofMillis(1500)}) {
+            assertEquals(span, WindowText.parse(WindowText.format(span)));
+        }
+    }
 }
