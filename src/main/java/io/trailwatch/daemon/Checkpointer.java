@@ -29,9 +29,10 @@ import org.apache.logging.log4j.Logger;
  * times the size of a position (a delivery tree's position lists the files read in its last {@code ignoreOlder}).
  *
  * <p>On start each source is restored to its newest mark whose {@code maxEventTime} is older than
- * {@code W − longest rule window}: what came after it is read again, so every partial match that could still
- * complete is rebuilt, and alerts it re-derives are dropped by their id. A mark with a null checkpoint is
- * the start of the input, until the first unit read from there names a position for it. A restored position
+ * {@code W − the pack's longest lookback} (the longest rule window, or longer when a base module the rules use
+ * keeps state longer): what came after it is read again, so every partial match that could still complete is
+ * rebuilt, with the base modules' state it depends on, and alerts it re-derives are dropped by their id. A mark
+ * with a null checkpoint is the start of the input, until the first unit read from there names a position for it. A restored position
  * the source now writes differently (an older format) is kept as the source writes it, so the next commit
  * saves the current format, and the marks after it are dropped: the re-read from it makes them again. Older
  * marks are pruned once a newer one qualifies; beyond {@value #MAX_MARKS} marks every other old one is
@@ -49,18 +50,19 @@ final class Checkpointer {
 
     private final StateStore store;
     private final Map<String, SourceMarks> sources = new LinkedHashMap<>();
-    private long windowMillis;
+    private long lookbackMillis;
     /** The newest watermark saved or loaded: event time up to which alerts were delivered. */
     private long committedWatermark = Long.MIN_VALUE;
 
-    Checkpointer(StateStore store, Duration longestWindow) {
+    /** @param lookback how far behind the committed event time a restore goes: the pack's longest lookback */
+    Checkpointer(StateStore store, Duration lookback) {
         this.store = store;
-        this.windowMillis = longestWindow.toMillis();
+        this.lookbackMillis = lookback.toMillis();
     }
 
     /** The rules changed: restores from now on go back this far. */
-    void longestWindow(Duration window) {
-        this.windowMillis = window.toMillis();
+    void lookback(Duration lookback) {
+        this.lookbackMillis = lookback.toMillis();
     }
 
     /**
@@ -74,7 +76,7 @@ final class Checkpointer {
                 .map(JsonNode::longValue).orElse(Long.MIN_VALUE);
         JsonNode savedSources = saved.map(d -> d.path("sources")).orElse(JsonNodeFactory.instance.objectNode());
         committedWatermark = watermark;
-        long horizon = minus(watermark, windowMillis);
+        long horizon = minus(watermark, lookbackMillis);
         for (LiveSource source : live) {
             List<Mark> marks = readMarks(source.id(), savedSources.path(source.id()));
             int chosen = -1;
@@ -87,8 +89,8 @@ final class Checkpointer {
             if (chosen < 0) {
                 state.marks.add(START);
                 if (!marks.isEmpty()) {
-                    LOG.warn("Source {}: none of its {} saved positions is older than event time {} minus the longest"
-                            + " rule window; reading its input from the start, alerts already delivered are dropped by id",
+                    LOG.warn("Source {}: none of its {} saved positions is older than event time {} minus the rules'"
+                            + " longest lookback; reading its input from the start, alerts already delivered are dropped by id",
                             source.id(), marks.size(), time(watermark));
                 }
             } else {
@@ -159,7 +161,7 @@ final class Checkpointer {
     void commit(long watermark) throws IOException {
         watermark = Math.max(watermark, committedWatermark);
         committedWatermark = watermark;
-        long horizon = minus(watermark, windowMillis);
+        long horizon = minus(watermark, lookbackMillis);
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("watermark", watermark);
         ObjectNode saved = document.putObject("sources");

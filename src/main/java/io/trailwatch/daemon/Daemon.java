@@ -115,7 +115,7 @@ public final class Daemon {
     public boolean run() throws RuleLoadException, ConfigException, IOException {
         RulePack pack = rules(config);
         StateStore store = stateStore(config);
-        Duration retention = pack.longestWindow().plus(config.lateness()).plus(ID_RETENTION_MARGIN);
+        Duration retention = pack.longestLookback().plus(config.lateness()).plus(ID_RETENTION_MARGIN);
         DeliveredAlertIds delivered = new DeliveredAlertIds(store, retention, MAX_DELIVERED_IDS);
         List<AlertSink> built = Sinks.create(config.sinks(), Path.of(config.stateDir()));
         List<QueuedSink> sinks = built.stream()
@@ -126,7 +126,7 @@ public final class Daemon {
             resources.addAll(sources);
             DeadLetterFile deadLetter = deadLetterFile(config);
             resources.add(deadLetter);
-            Checkpointer checkpointer = new Checkpointer(store, pack.longestWindow());
+            Checkpointer checkpointer = new Checkpointer(store, pack.longestLookback());
             checkpointer.restore(sources);
             DaemonMetrics metrics = new DaemonMetrics();
             DeliveryGate gate = new DeliveryGate(delivered, metrics);
@@ -230,8 +230,8 @@ public final class Daemon {
     }
 
     private void logStart(RulePack pack, List<LiveSource> sources, List<QueuedSink> sinks) {
-        LOG.info("Trailwatch daemon starting: {} rule(s) from {} (longest window {}), state in {}, lateness {},"
-                        + " poll every {}", pack.rules().size(), pack.directory(), pack.longestWindow(),
+        LOG.info("Trailwatch daemon starting: {} rule(s) from {} (a restart re-reads {} of input), state in {},"
+                        + " lateness {}, poll every {}", pack.rules().size(), pack.directory(), pack.longestLookback(),
                 Path.of(config.stateDir()).toAbsolutePath(), config.lateness(), config.pollInterval());
         sources.forEach(s -> LOG.info("Source: {}", s.id()));
         sinks.forEach(s -> LOG.info("Sink: {} (queue of {})", s.name(), config.sinkQueue()));

@@ -167,7 +167,7 @@ final class FeedLoop implements Runnable {
         rules.check().ifPresent(pack -> {
             try {
                 engine.reload(pack);
-                checkpointer.longestWindow(pack.longestWindow());
+                checkpointer.lookback(pack.longestLookback());
                 metrics.ruleReloads.labelValues("applied").inc();
             } catch (IllegalStateException e) {
                 metrics.ruleReloads.labelValues("failed").inc();

@@ -23,8 +23,8 @@ import org.apache.logging.log4j.Logger;
  * <p><b>Bounds.</b> Each id is kept with the event time of its alert. An id is evicted once its event time
  * is more than {@code retention} older than the newest event time seen, and beyond {@code maxIds} ids the
  * oldest by event time (then by insertion) are evicted first. An evicted id that comes again counts as a
- * first delivery, so {@code retention} must exceed what a restart re-reads (the longest rule window plus
- * the allowed lateness) and {@code maxIds} the number of alerts in that span.
+ * first delivery, so {@code retention} must exceed what a restart re-reads (the rules' longest lookback
+ * plus the allowed lateness) and {@code maxIds} the number of alerts in that span.
  *
  * <p>Thread-safe.
  */
@@ -55,7 +55,7 @@ public final class DeliveredAlertIds {
     public DeliveredAlertIds(StateStore store, Duration retention, int maxIds) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("delivered-alert retention " + retention + " must be positive:"
-                    + " use at least the longest rule window plus the allowed lateness");
+                    + " use at least the rules' longest lookback plus the allowed lateness");
         }
         if (maxIds < 1) {
             throw new IllegalArgumentException("maximum delivered-alert ids " + maxIds + " must be at least 1");
@@ -64,7 +64,7 @@ public final class DeliveredAlertIds {
         this.retentionMillis = retention.toMillis();
         this.maxIds = maxIds;
         load(store.load(DOCUMENT, "starting with no delivered alert ids: alerts re-derived from the input re-read at this"
-                + " start (up to the longest rule window) are delivered again; receivers that de-duplicate on alertId"
+                + " start (up to the rules' longest lookback) are delivered again; receivers that de-duplicate on alertId"
                 + " drop them"));
     }
 
