@@ -54,6 +54,8 @@ public final class CloudTrailEvent {
     private final String createdAccessKeyId;
     private final String createdAccessKeyUser;
     private final String issuedAccessKeyId;
+    private final String assumedRootAccountId;
+    private final String assumedRootTask;
     private final String[] createdInstanceIds;
     private final String selectorNarrowing;
     private final LifecycleExpiry[] lifecycleExpiries;
@@ -99,6 +101,8 @@ public final class CloudTrailEvent {
         this.createdAccessKeyId = b.createdAccessKeyId;
         this.createdAccessKeyUser = b.createdAccessKeyUser;
         this.issuedAccessKeyId = b.issuedAccessKeyId;
+        this.assumedRootAccountId = b.assumedRootAccountId;
+        this.assumedRootTask = b.assumedRootTask;
         this.createdInstanceIds = b.createdInstanceIds == null ? NO_IDS : b.createdInstanceIds;
         this.selectorNarrowing = b.selectorNarrowing;
         this.lifecycleExpiries = b.lifecycleExpiries == null ? NO_EXPIRIES : b.lifecycleExpiries;
@@ -299,9 +303,19 @@ public final class CloudTrailEvent {
         return createdAccessKeyUser;
     }
 
-    @Field(value = "`responseElements.credentials.accessKeyId` of `AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`, `GetSessionToken` and `GetFederationToken`: the temporary key the call issued, which every call of the new session signs with (its `accessKeyId`); see docs/principal.md.", derived = true)
+    @Field(value = "`responseElements.credentials.accessKeyId` of `AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`, `AssumeRoot`, `GetSessionToken` and `GetFederationToken`: the temporary key the call issued, which every call of the new session signs with (its `accessKeyId`); see docs/principal.md.", derived = true)
     public String getIssuedAccessKeyId() {
         return issuedAccessKeyId;
+    }
+
+    @Field(value = "The member account whose root an `AssumeRoot` session acts as: `requestParameters.targetPrincipal`, an account id, or the account of the principal ARN given there; null for other calls.", derived = true)
+    public String getAssumedRootAccountId() {
+        return assumedRootAccountId;
+    }
+
+    @Field(value = "The task policy an `AssumeRoot` session is scoped to: the name at the end of `requestParameters.taskPolicyArn.arn` (`IAMDeleteRootUserCredentials`, `S3UnlockBucketPolicy`, ...); null for other calls.", derived = true)
+    public String getAssumedRootTask() {
+        return assumedRootTask;
     }
 
     @Field(value = "Instance ids in `responseElements.instancesSet.items` of `RunInstances`; never null.", derived = true)
@@ -370,6 +384,8 @@ public final class CloudTrailEvent {
         private String createdAccessKeyId;
         private String createdAccessKeyUser;
         private String issuedAccessKeyId;
+        private String assumedRootAccountId;
+        private String assumedRootTask;
         private String[] createdInstanceIds;
         private String selectorNarrowing;
         private LifecycleExpiry[] lifecycleExpiries;
@@ -569,6 +585,16 @@ public final class CloudTrailEvent {
 
         public Builder issuedAccessKeyId(String value) {
             this.issuedAccessKeyId = value;
+            return this;
+        }
+
+        public Builder assumedRootAccountId(String value) {
+            this.assumedRootAccountId = value;
+            return this;
+        }
+
+        public Builder assumedRootTask(String value) {
+            this.assumedRootTask = value;
             return this;
         }
 

@@ -92,6 +92,10 @@ final class EventNormaliser {
         if (response != null) {
             createdIds(b, r.eventName, response);
         }
+        if ("AssumeRoot".equals(r.eventName) && request != null) {
+            b.assumedRootAccountId(accountOf(JsonValues.string(request, "targetPrincipal")))
+                    .assumedRootTask(lastPart(JsonValues.string(request, "taskPolicyArn", "arn")));
+        }
         if ("PutEventSelectors".equals(r.eventName) && "cloudtrail.amazonaws.com".equals(r.eventSource)) {
             b.selectorNarrowing(TrailSelectors.narrowing(request));
         }
@@ -114,10 +118,25 @@ final class EventNormaliser {
             case "CreateAccessKey" -> b.createdAccessKeyId(JsonValues.string(response, "accessKey", "accessKeyId"))
                     .createdAccessKeyUser(JsonValues.string(response, "accessKey", "userName"));
             case "RunInstances" -> b.createdInstanceIds(ResourceIds.instanceItems(response).toArray(new String[0]));
-            case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "GetSessionToken", "GetFederationToken" ->
+            case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRoot", "GetSessionToken",
+                 "GetFederationToken" ->
                     b.issuedAccessKeyId(JsonValues.string(response, "credentials", "accessKeyId"));
             default -> { }
         }
+    }
+
+    /** The account of an AssumeRoot target: an account id as given, or the account field of a principal ARN. */
+    private static String accountOf(String targetPrincipal) {
+        if (targetPrincipal == null || !targetPrincipal.startsWith("arn:")) {
+            return targetPrincipal;
+        }
+        String[] parts = targetPrincipal.split(":", 6);
+        return parts.length > 4 && !parts[4].isEmpty() ? parts[4] : targetPrincipal;
+    }
+
+    /** What follows the last {@code /} of an ARN ({@code arn:aws:iam::aws:policy/root-task/X} → {@code X}). */
+    private static String lastPart(String arn) {
+        return arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.trailwatch.cloudtrail;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ class DerivedFieldsTest {
     void versioningStatusOnlyForS3PutBucketVersioning() throws IOException {
         String suspended = "\"requestParameters\":{\"bucketName\":\"b\",\"VersioningConfiguration\":{\"Status\":\"Suspended\"}}";
         assertEquals("Suspended", decode("PutBucketVersioning", "\"eventSource\":\"s3.amazonaws.com\"," + suspended).getVersioningStatus());
-        assertEquals(null, decode("PutBucketVersioning", "\"eventSource\":\"example.amazonaws.com\"," + suspended).getVersioningStatus());
+        assertNull(decode("PutBucketVersioning", "\"eventSource\":\"example.amazonaws.com\"," + suspended).getVersioningStatus());
         assertEquals(null, decode("PutBucketVersioning", "\"eventSource\":\"s3.amazonaws.com\",\"requestParameters\":{\"bucketName\":\"b\"}")
                 .getVersioningStatus());
     }
@@ -98,11 +99,37 @@ class DerivedFieldsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"AssumeRoleWithSAML, ASIA1", "AssumeRoleWithWebIdentity, ASIA1", "GetSessionToken, ASIA1",
+    @CsvSource({"AssumeRoleWithSAML, ASIA1", "AssumeRoleWithWebIdentity, ASIA1", "AssumeRoot, ASIA1", "GetSessionToken, ASIA1",
                 "CreateAccessKey, ", "GetCallerIdentity, "})
     void onlyStsCallsThatIssueCredentialsHaveAnIssuedKey(String eventName, String issued) throws IOException {
         assertEquals(issued, decode(eventName, "\"responseElements\":{\"credentials\":{\"accessKeyId\":\"ASIA1\"}}")
                 .getIssuedAccessKeyId());
+    }
+
+    /** The request of the AssumeRoot record in the AWS documentation's "Track privileged tasks in AWS CloudTrail". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"222222222222, 222222222222", "arn:aws:iam::222222222222:root, 222222222222"})
+    void assumeRootNamesTheMemberAccountGivenAsAnIdOrAPrincipalArnAndItsTask(String target, String account)
+            throws IOException {
+        CloudTrailEvent root = decode("AssumeRoot", "\"requestParameters\":{\"targetPrincipal\":\"" + target + "\","
+                + "\"taskPolicyArn\":{\"arn\":\"arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy\"}},"
+                + "\"responseElements\":{\"credentials\":{\"accessKeyId\":\"ASIAIOSFODNN7EXAMPLE\"}}");
+        assertEquals(account, root.getAssumedRootAccountId());
+        assertEquals("S3UnlockBucketPolicy", root.getAssumedRootTask());
+        assertEquals("ASIAIOSFODNN7EXAMPLE", root.getIssuedAccessKeyId());
+    }
+
+    @Test
+    void onlyAssumeRootNamesARootSessionAccountAndTask() throws IOException {
+        CloudTrailEvent role = decode("AssumeRole", "\"requestParameters\":{\"targetPrincipal\":\"222222222222\","
+                + "\"roleArn\":\"arn:aws:iam::222222222222:role/r\"}");
+        assertNull(role.getAssumedRootAccountId());
+        assertNull(role.getAssumedRootTask());
+        CloudTrailEvent failed = decode("AssumeRoot", "\"errorCode\":\"AccessDenied\","
+                + "\"requestParameters\":{\"targetPrincipal\":\"222222222222\"}");
+        assertEquals("222222222222", failed.getAssumedRootAccountId());
+        assertNull(failed.getAssumedRootTask(), "no taskPolicyArn in the request");
+        assertNull(failed.getIssuedAccessKeyId(), "a failed call issued nothing");
     }
 
     @Test
