@@ -61,6 +61,19 @@ final class CallShapes {
                         "arn", "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName));
     }
 
+    /** The request of an {@code AssumeRoot} into {@code memberAccountId}'s root, scoped by a root-task policy. */
+    static Map<String, Object> assumeRootRequest(String memberAccountId, String taskPolicy) {
+        return Json.obj("targetPrincipal", memberAccountId,
+                "taskPolicyArn", Json.obj("arn", "arn:aws:iam::aws:policy/root-task/" + taskPolicy),
+                "durationSeconds", 900);
+    }
+
+    /** Root session credentials: AssumeRoot sessions last at most 15 minutes. */
+    static Map<String, Object> assumeRootResponse(String accessKeyId, long millis, SplittableRandom rng) {
+        return Json.obj("credentials", Json.obj("accessKeyId", accessKeyId, "sessionToken",
+                "IQoJb3JpZ2luX2VjE" + Ids.alnum(rng, 240), "expiration", iamDate(millis + 900_000L)));
+    }
+
     static Map<String, Object> runInstancesRequest(SplittableRandom rng, int count) {
         return Json.obj("instancesSet", Json.items(List.of(Json.obj("imageId", Ids.resourceId(rng, "ami"),
                         "minCount", count, "maxCount", count))),

@@ -5,13 +5,18 @@ import java.util.List;
 
 /**
  * Bulk destruction: one principal destroying at least ten resources within five minutes, also split between a user
- * and a role it assumed, and the look-alikes a burst rule must tell apart (nine resources, failed calls,
- * autoscaling, many principals, a planned teardown, a session of the same role that another user opened).
+ * and a role it assumed, or between a role session and an AssumeRoot root session a management-account user opened
+ * in a member account, and the look-alikes a burst rule must tell apart (nine resources, failed calls, autoscaling,
+ * many principals, a planned teardown, a session of the same role that another user opened, a root session used for
+ * its task beside nine deletions).
  */
 final class DestructionScenarios {
 
     static final String RULE = "bulk-destruction";
     private static final long BUCKET = 300_000L;
+    /** The role AWS Organizations creates in every member account it creates, trusting the management account. */
+    private static final String MEMBER_ROLE = "OrganizationAccountAccessRole";
+    private static final String UNLOCK_TASK = "S3UnlockBucketPolicy";
 
     private DestructionScenarios() {
     }
@@ -28,7 +33,10 @@ final class DestructionScenarios {
                 ScenarioScript.benign("bulk-destruction-terraform-teardown", DestructionScenarios::terraformTeardown),
                 ScenarioScript.attack("bulk-destruction-via-assumed-role", RULE, DestructionScenarios::viaAssumedRole),
                 ScenarioScript.benign("bulk-destruction-role-session-of-another-user",
-                        DestructionScenarios::roleSessionOfAnotherUser));
+                        DestructionScenarios::roleSessionOfAnotherUser),
+                ScenarioScript.attack("bulk-destruction-via-assumed-root", RULE, DestructionScenarios::viaAssumedRoot),
+                ScenarioScript.benign("bulk-destruction-assumed-root-for-its-task",
+                        DestructionScenarios::assumedRootForItsTask));
     }
 
     private static void mixed(ScenarioContext ctx) {
@@ -135,6 +143,44 @@ final class DestructionScenarios {
         destroy(ctx, session, client, region, ctx.start() + 20_000L, 200_000L, 6, false, null);
         ctx.describe(null, first.principalKey() + " deletes 6 resources while role " + roleName
                 + " deletes 6 in a session " + second.principalKey() + " opened, though both assumed the role");
+    }
+
+    private static void viaAssumedRoot(ScenarioContext ctx) {
+        Account management = ctx.managementAccount();
+        Actor actor = management.first(Actor.Profile.HUMAN);
+        Identity p = actor.identityAt(ctx.start(), ctx.rng());
+        Client client = ctx.attackerClient();
+        int region = ctx.region();
+        Identity memberRole = ctx.assumeRoleFrom(management, p, client, ctx.start(), MEMBER_ROLE,
+                Ids.iamId(ctx.rng(), "AROA"), "session-" + Ids.hex(ctx.rng(), 8));
+        Identity root = ctx.assumeRoot(management, p, client, ctx.start() + 20_000L, UNLOCK_TASK);
+        destroy(ctx, memberRole, client, region, ctx.start() + 40_000L, 100_000L, 6, false, null);
+        destroy(ctx, root, client, region, ctx.start() + 50_000L, 100_000L, 6, false, null);
+        ctx.describe(actor.principalKey(), "compromised user of management account " + management.id()
+                + " opens role " + MEMBER_ROLE + " and an AssumeRoot root session (task " + UNLOCK_TASK
+                + ") in this member account and destroys 6 resources in each within 3 minutes: 6 + 6 per principal,"
+                + " 12 for the actor");
+    }
+
+    private static void assumedRootForItsTask(ScenarioContext ctx) {
+        Account management = ctx.managementAccount();
+        Identity p = ctx.dedicatedUserIn(management, "org-admin." + Names.person(ctx.rng()));
+        Client client = new Client(Ids.publicIp(ctx.rng()), Names.humanAgent(ctx.rng()));
+        int region = ctx.region();
+        Identity memberRole = ctx.assumeRoleFrom(management, p, client, ctx.start(), MEMBER_ROLE,
+                Ids.iamId(ctx.rng(), "AROA"), "session-" + Ids.hex(ctx.rng(), 8));
+        Identity root = ctx.assumeRoot(management, p, client, ctx.start() + 20_000L, UNLOCK_TASK);
+        String bucket = Names.bucket(ctx.rng(), ctx.accountId());
+        long t = ctx.start() + 30_000L;
+        for (String eventName : List.of("GetBucketPolicy", "DeleteBucketPolicy")) {
+            ctx.emit(ctx.call(t, root, client, region, "s3", eventName).request(Json.obj(
+                    "bucketName", bucket, "Host", bucket + ".s3." + ctx.regionName(region) + ".amazonaws.com")));
+            t += 10_000L;
+        }
+        destroy(ctx, memberRole, client, region, ctx.start() + 60_000L, 200_000L, 9, false, null);
+        ctx.describe(p.principalKey(), "organisation admin unlocks bucket " + bucket + " through an AssumeRoot root"
+                + " session (task " + UNLOCK_TASK + ") and cleans up 9 resources through role " + MEMBER_ROLE
+                + ": 9 for the actor, removing a bucket policy destroys nothing");
     }
 
     /** Emits {@code p}'s AssumeRole into {@code roleName} at {@code t} and returns the session it opened. */

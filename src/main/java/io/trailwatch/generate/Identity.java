@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * One {@code userIdentity} as CloudTrail records it: an IAM user, a role session, an AWS service or the root user.
- * Immutable: a new role session is a new instance.
+ * One {@code userIdentity} as CloudTrail records it: an IAM user, a role session, an AWS service, the root user or a
+ * root session opened by {@code AssumeRoot}. Immutable: a new role session is a new instance.
  */
 final class Identity {
 
@@ -21,9 +21,11 @@ final class Identity {
     private final String sessionCreated;
     private final boolean mfa;
     private final String invokedBy;
+    private final boolean assumedRoot;
 
     private Identity(String type, String accountId, String principalId, String arn, String accessKeyId, String userName,
-                     String roleName, String roleId, String sessionCreated, boolean mfa, String invokedBy) {
+                     String roleName, String roleId, String sessionCreated, boolean mfa, String invokedBy,
+                     boolean assumedRoot) {
         this.type = type;
         this.accountId = accountId;
         this.principalId = principalId;
@@ -35,27 +37,34 @@ final class Identity {
         this.sessionCreated = sessionCreated;
         this.mfa = mfa;
         this.invokedBy = invokedBy;
+        this.assumedRoot = assumedRoot;
     }
 
     static Identity iamUser(String accountId, String userName, String userId, String accessKeyId) {
         return new Identity("IAMUser", accountId, userId, userArn(accountId, userName), accessKeyId, userName,
-                null, null, null, false, null);
+                null, null, null, false, null, false);
     }
 
     static Identity roleSession(String accountId, String roleName, String roleId, String sessionName,
                                 String accessKeyId, String sessionCreatedIso, boolean mfa) {
         String sessionArn = "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
         return new Identity("AssumedRole", accountId, roleId + ":" + sessionName, sessionArn, accessKeyId, null,
-                roleName, roleId, sessionCreatedIso, mfa, null);
+                roleName, roleId, sessionCreatedIso, mfa, null, false);
     }
 
     static Identity service(String invokedBy) {
-        return new Identity("AWSService", null, null, null, null, null, null, null, null, false, invokedBy);
+        return new Identity("AWSService", null, null, null, null, null, null, null, null, false, invokedBy, false);
     }
 
     static Identity root(String accountId, String accessKeyId) {
         return new Identity("Root", accountId, accountId, "arn:aws:iam::" + accountId + ":root", accessKeyId, null,
-                null, null, null, false, null);
+                null, null, null, false, null, false);
+    }
+
+    /** The root user of {@code accountId} in a session {@code AssumeRoot} opened, signing with its issued key. */
+    static Identity assumedRoot(String accountId, String accessKeyId, String sessionCreatedIso) {
+        return new Identity("Root", accountId, accountId, "arn:aws:iam::" + accountId + ":root", accessKeyId, null,
+                null, null, sessionCreatedIso, false, null, true);
     }
 
     static String userArn(String accountId, String userName) {
@@ -110,12 +119,21 @@ final class Identity {
             g.writeEndObject();
             g.writeObjectFieldStart("webIdFederationData");
             g.writeEndObject();
-            g.writeObjectFieldStart("attributes");
-            g.writeStringField("creationDate", sessionCreated);
-            g.writeStringField("mfaAuthenticated", Boolean.toString(mfa));
+            writeAttributes(g);
             g.writeEndObject();
+        } else if (assumedRoot) {
+            g.writeObjectFieldStart("sessionContext");
+            writeAttributes(g);
+            g.writeStringField("assumedRoot", "true");
             g.writeEndObject();
         }
+        g.writeEndObject();
+    }
+
+    private void writeAttributes(JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("attributes");
+        g.writeStringField("creationDate", sessionCreated);
+        g.writeStringField("mfaAuthenticated", Boolean.toString(mfa));
         g.writeEndObject();
     }
 }

@@ -50,7 +50,22 @@ final class ScenarioContext {
     }
 
     Call call(long millis, Identity identity, Client client, int region, String service, String eventName) {
-        return new Call(world, millis, account.index(), region, identity, client, service, eventName);
+        return callIn(account, millis, identity, client, region, service, eventName);
+    }
+
+    /** A call logged in {@code where}'s trail, such as the STS call of a caller from another account. */
+    private Call callIn(Account where, long millis, Identity identity, Client client, int region, String service,
+                        String eventName) {
+        return new Call(world, millis, where.index(), region, identity, client, service, eventName);
+    }
+
+    /**
+     * The account that stands for the organisation's management account when a scenario opens sessions into this
+     * one from there: the first other account, or this one in a one-account world (where AWS would refuse an
+     * AssumeRoot, which targets member accounts only; the records still show the link).
+     */
+    Account managementAccount() {
+        return world.accounts().stream().filter(a -> a != account).findFirst().orElse(account);
     }
 
     ApiEvent emit(Call call) {
@@ -63,15 +78,23 @@ final class ScenarioContext {
         return event;
     }
 
-    /** An attacker's client: an unfamiliar IP and tooling user agent. */
     /**
      * Emits {@code caller}'s AssumeRole of {@code roleName} at {@code millis}, with the session key it issues,
      * and returns the session it opened, whose calls are signed with that key.
      */
     Identity assumeRole(Identity caller, Client client, long millis, String roleName, String roleId, String sessionName) {
+        return assumeRoleFrom(account, caller, client, millis, roleName, roleId, sessionName);
+    }
+
+    /**
+     * As {@link #assumeRole}, for a caller of {@code callerAccount}: the AssumeRole is logged in that account's trail,
+     * the role and its session are this account's.
+     */
+    Identity assumeRoleFrom(Account callerAccount, Identity caller, Client client, long millis, String roleName,
+                            String roleId, String sessionName) {
         String roleArn = Identity.roleArn(accountId(), roleName);
         String sessionKey = Ids.iamId(rng, "ASIA");
-        emit(call(millis, caller, client, 0, "sts", "AssumeRole")
+        emit(callIn(callerAccount, millis, caller, client, 0, "sts", "AssumeRole")
                 .request(Json.obj("roleArn", roleArn, "roleSessionName", sessionName, "durationSeconds", 3600))
                 .response(CallShapes.assumeRoleResponse(accountId(), roleName, roleId, sessionName, sessionKey, rng))
                 .resources(List.of(Json.obj("accountId", accountId(), "type", "AWS::IAM::Role", "ARN", roleArn))));
@@ -79,13 +102,31 @@ final class ScenarioContext {
                 false);
     }
 
+    /**
+     * Emits, in {@code callerAccount}'s trail, {@code caller}'s AssumeRoot of this account's root user scoped by the
+     * root-task policy {@code taskPolicy} ({@code S3UnlockBucketPolicy}), and returns the root session it opened.
+     */
+    Identity assumeRoot(Account callerAccount, Identity caller, Client client, long millis, String taskPolicy) {
+        String sessionKey = Ids.iamId(rng, "ASIA");
+        emit(callIn(callerAccount, millis, caller, client, 0, "sts", "AssumeRoot").readOnly(true)
+                .request(CallShapes.assumeRootRequest(accountId(), taskPolicy))
+                .response(CallShapes.assumeRootResponse(sessionKey, millis, rng)));
+        return Identity.assumedRoot(accountId(), sessionKey, CallShapes.isoSecond(millis));
+    }
+
+    /** An attacker's client: an unfamiliar IP and tooling user agent. */
     Client attackerClient() {
         return new Client(Ids.publicIp(rng), Names.attackerAgent(rng));
     }
 
     /** A dedicated IAM user for a look-alike, so background activity of shared actors cannot blur the counts. */
     Identity dedicatedUser(String name) {
-        return Identity.iamUser(accountId(), name, Ids.iamId(rng, "AIDA"), Ids.iamId(rng, "AKIA"));
+        return dedicatedUserIn(account, name);
+    }
+
+    /** A dedicated IAM user of {@code where}, for a look-alike that acts from another account. */
+    Identity dedicatedUserIn(Account where, String name) {
+        return Identity.iamUser(where.id(), name, Ids.iamId(rng, "AIDA"), Ids.iamId(rng, "AKIA"));
     }
 
     Identity dedicatedRoleSession(String roleName, long millis) {

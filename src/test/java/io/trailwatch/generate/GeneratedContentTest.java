@@ -187,7 +187,12 @@ class GeneratedContentTest {
             for (JsonNode id : s.get("eventIds")) {
                 JsonNode r = byId.get(id.asText());
                 assertNotNull(r, "ground-truth event missing from output: " + id);
-                assertEquals(s.get("accountId").asText(), r.get("recipientAccountId").asText());
+                String logged = r.get("recipientAccountId").asText();
+                if (!logged.equals(s.get("accountId").asText())) {
+                    assertEquals("sts.amazonaws.com", r.get("eventSource").asText(),
+                            "only the session a caller of another account opens into the scenario's account is logged there: " + r);
+                    assertEquals(logged, r.get("userIdentity").get("accountId").asText(), "in the caller's own trail: " + r);
+                }
             }
         }
         Set<String> expectedVariants = new HashSet<>();
@@ -306,6 +311,39 @@ class GeneratedContentTest {
     }
 
     @Test
+    void viaAssumedRootSplitsTheBurstBetweenARoleSessionAndARootSessionOneManagementUserOpened() {
+        List<JsonNode> events = eventsOf("bulk-destruction-via-assumed-root");
+        JsonNode root = only(events, "AssumeRoot");
+        JsonNode assume = only(events, "AssumeRole");
+        String member = root.get("requestParameters").get("targetPrincipal").asText();
+        assertFalse(member.equals(root.get("recipientAccountId").asText()), "AssumeRoot is logged in the management account");
+        assertEquals(assume.get("userIdentity").get("arn"), root.get("userIdentity").get("arn"), "one user opened both sessions");
+        assertTrue(root.get("requestParameters").get("taskPolicyArn").get("arn").asText()
+                .startsWith("arn:aws:iam::aws:policy/root-task/"), root.toString());
+        List<JsonNode> asRoot = signedWith(events, issuedKey(root));
+        List<JsonNode> inRole = signedWith(events, issuedKey(assume));
+        assertEquals(6, asRoot.size());
+        assertEquals(6, inRole.size());
+        for (JsonNode e : asRoot) {
+            JsonNode id = e.get("userIdentity");
+            assertEquals(member, e.get("recipientAccountId").asText());
+            assertEquals("arn:aws:iam::" + member + ":root", id.get("arn").asText());
+            assertEquals("true", id.get("sessionContext").get("assumedRoot").asText());
+        }
+        assertTrue(inRole.stream().allMatch(e -> e.get("recipientAccountId").asText().equals(member)));
+        assertEquals(12, resources(asRoot) + resources(inRole));
+        assertTrue(spanSeconds(events) <= 300, "spans " + spanSeconds(events) + " s");
+    }
+
+    @Test
+    void theLookAlikeRootSessionOnlyUnlocksABucketBesideNineDeletionsInTheRoleSession() {
+        List<JsonNode> events = eventsOf("bulk-destruction-assumed-root-for-its-task");
+        assertEquals(List.of("GetBucketPolicy", "DeleteBucketPolicy"), signedWith(events, issuedKey(only(events, "AssumeRoot")))
+                .stream().map(e -> e.get("eventName").asText()).toList());
+        assertEquals(9, resources(signedWith(events, issuedKey(only(events, "AssumeRole")))));
+    }
+
+    @Test
     void instanceCreateTerminateTerminatesTheLaunchedIdsWithinTheHour() {
         List<JsonNode> events = eventsOf("instance-create-terminate");
         Set<String> launched = new HashSet<>();
@@ -329,6 +367,16 @@ class GeneratedContentTest {
             }
         }
         throw new AssertionError("no scenario " + variant + " in the ground truth");
+    }
+
+    /** The temporary key an STS call issued. */
+    private static String issuedKey(JsonNode stsCall) {
+        return stsCall.get("responseElements").get("credentials").get("accessKeyId").asText();
+    }
+
+    /** The events signed with {@code key}: the calls of the session that issued it. */
+    private static List<JsonNode> signedWith(List<JsonNode> events, String key) {
+        return events.stream().filter(e -> e.get("userIdentity").path("accessKeyId").asText().equals(key)).toList();
     }
 
     private static JsonNode only(List<JsonNode> events, String eventName) {

@@ -1,8 +1,12 @@
 package io.trailwatch.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailwatch.alert.Alert;
 import io.trailwatch.alert.SuppressionConfig;
 import io.trailwatch.engine.RulePack;
 import io.trailwatch.generate.Generator;
@@ -12,7 +16,9 @@ import io.trailwatch.source.ReplayInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +62,28 @@ class GeneratedScenariosDetectedTest {
         assertEquals(List.of(), score.onBackground(), score.summary());
         assertTrue(sink.alerts.stream().anyMatch(a -> a.suppressed()),
                 "the maintenance window of the generated data set suppresses its teardown");
+        assertAssumedRootBurstIsItsCallers(generated.resolve("ground-truth.json"), sink);
+    }
+
+    /**
+     * The burst split between a member role session and an AssumeRoot session is raised under the management-account
+     * user who opened both, and names the root session: found by its rule alone, it could be the member's root.
+     */
+    private static void assertAssumedRootBurstIsItsCallers(Path groundTruth, CollectingSink sink) throws Exception {
+        JsonNode attack = null;
+        for (JsonNode scenario : new ObjectMapper().readTree(groundTruth.toFile()).get("scenarios")) {
+            if (scenario.get("scenario").asText().equals("bulk-destruction-via-assumed-root")) {
+                attack = scenario;
+            }
+        }
+        assertNotNull(attack, "this data set injects the AssumeRoot burst");
+        Set<String> events = new HashSet<>();
+        attack.get("eventIds").forEach(id -> events.add(id.asText()));
+        String account = attack.get("accountId").asText();
+        Alert alert = sink.alerts.stream().filter(a -> a.ruleId().equals("bulk-destruction")
+                && a.eventIds().stream().anyMatch(events::contains)).findFirst().orElseThrow();
+        assertEquals(attack.get("principal").asText(), alert.principal());
+        assertEquals(account, alert.accountId());
+        assertTrue(alert.summary().contains("root of account " + account + " (task S3UnlockBucketPolicy)"), alert.summary());
     }
 }
