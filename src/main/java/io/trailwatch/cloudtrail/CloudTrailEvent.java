@@ -60,6 +60,7 @@ public final class CloudTrailEvent {
     private final String selectorNarrowing;
     private final LifecycleExpiry[] lifecycleExpiries;
     private final String versioningStatus;
+    private final String kmsKeyId;
 
     private CloudTrailEvent(Builder b) {
         this.eventId = b.eventId;
@@ -107,6 +108,7 @@ public final class CloudTrailEvent {
         this.selectorNarrowing = b.selectorNarrowing;
         this.lifecycleExpiries = b.lifecycleExpiries == null ? NO_EXPIRIES : b.lifecycleExpiries;
         this.versioningStatus = b.versioningStatus;
+        this.kmsKeyId = b.kmsKeyId;
     }
 
     public static Builder builder() {
@@ -338,6 +340,11 @@ public final class CloudTrailEvent {
         return versioningStatus;
     }
 
+    @Field(value = "The KMS key a `kms.amazonaws.com` call acts on, as its bare key id (`1234abcd-12ab-34cd-56ef-1234567890ab`): `requestParameters.keyId` with a key ARN's prefix removed, else the key ARN in `resources` (calls naming the key by alias); null for other services and calls naming no key. A multi-Region key and its replicas share one id (`mrk-...`): join on `accountId`, `region` and `kmsKeyId` for one key, without `region` for the key and its replicas.", derived = true)
+    public String getKmsKeyId() {
+        return kmsKeyId;
+    }
+
     @Override
     public String toString() {
         return eventName + "@" + eventTime + " by " + principal + " (" + eventId + ")";
@@ -390,6 +397,7 @@ public final class CloudTrailEvent {
         private String selectorNarrowing;
         private LifecycleExpiry[] lifecycleExpiries;
         private String versioningStatus;
+        private String kmsKeyId;
 
         private Builder() {}
 
@@ -615,6 +623,11 @@ public final class CloudTrailEvent {
 
         public Builder versioningStatus(String value) {
             this.versioningStatus = value;
+            return this;
+        }
+
+        public Builder kmsKeyId(String value) {
+            this.kmsKeyId = value;
             return this;
         }
 

@@ -105,6 +105,9 @@ final class EventNormaliser {
         if ("PutBucketVersioning".equals(r.eventName) && "s3.amazonaws.com".equals(r.eventSource)) {
             b.versioningStatus(JsonValues.string(request, "VersioningConfiguration", "Status"));
         }
+        if (KmsKeys.EVENT_SOURCE.equals(r.eventSource)) {
+            b.kmsKeyId(KmsKeys.keyId(request, r.resourceArns));
+        }
         return b.build();
     }
 

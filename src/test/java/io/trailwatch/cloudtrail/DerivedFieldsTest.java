@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,30 @@ class DerivedFieldsTest {
         assertNull(decode("PutBucketVersioning", "\"eventSource\":\"example.amazonaws.com\"," + suspended).getVersioningStatus());
         assertEquals(null, decode("PutBucketVersioning", "\"eventSource\":\"s3.amazonaws.com\",\"requestParameters\":{\"bucketName\":\"b\"}")
                 .getVersioningStatus());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bare id | {\"keyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\"} | | 1234abcd-12ab-34cd-56ef-1234567890ab",
+        "key ARN | {\"keyId\":\"arn:aws:kms:us-west-2:111122223333:key/mrk-1234abcd\"} | | mrk-1234abcd",
+        "alias, key in resources | {\"keyId\":\"alias/backup\"} | arn:aws:kms:us-west-2:111122223333:key/k-9 | k-9",
+        "alias ARN, other resources first | {\"keyId\":\"arn:aws:kms:us-west-2:111122223333:alias/backup\"} | arn:aws:s3:::b,arn:aws:kms:us-west-2:111122223333:key/k-9 | k-9",
+        "no parameters, key in resources | | arn:aws:kms:us-west-2:111122223333:key/k-9 | k-9",
+        "alias only | {\"keyId\":\"alias/backup\"} | |",
+        "ARN without a key id | {\"keyId\":\"arn:aws:kms:us-west-2:111122223333:key/\"} | |"
+    })
+    void kmsKeyIdIsTheBareIdWhetherTheCallNamesTheKeyByIdArnOrAlias(String shape, String parameters, String resources,
+                                                                   String expected) throws IOException {
+        String extra = "\"eventSource\":\"kms.amazonaws.com\"" + (parameters == null ? "" : ",\"requestParameters\":" + parameters)
+                + (resources == null ? "" : ",\"resources\":[" + Arrays.stream(resources.split(","))
+                        .map(arn -> "{\"ARN\":\"" + arn + "\"}").collect(Collectors.joining(",")) + "]");
+        assertEquals(expected, decode("ScheduleKeyDeletion", extra).getKmsKeyId());
+    }
+
+    @Test
+    void kmsKeyIdOnlyForKmsCalls() throws IOException {
+        assertEquals(null, decode("DeleteSecret", "\"eventSource\":\"secretsmanager.amazonaws.com\","
+                + "\"requestParameters\":{\"keyId\":\"k-1\"}").getKmsKeyId());
     }
 
     @Test
