@@ -2,6 +2,7 @@ package io.trailwatch.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,9 @@ final class EplText {
 
     private static final Pattern SPAN = Pattern.compile(
             "(timer:within|timer:interval|#time|#time_batch|win:time|win:time_batch)\\s*\\(\\s*([^()]*?)\\s*\\)");
+    /** A context that ends a while after it starts: {@code terminated after 30 minutes}, {@code end after 1 hour}. */
+    private static final Pattern CONTEXT_END = Pattern.compile(
+            "\\b(terminated|end)\\s+(?:by\\s+)?after\\s+(\\d[\\w\\s.]*?)\\s*(?=[,;)]|$)");
     private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d+)?");
 
     private EplText() {}
@@ -71,26 +75,40 @@ final class EplText {
 
     /**
      * The time spans written in {@code text} (comments skipped): pattern timers ({@code timer:within},
-     * {@code timer:interval}) and time windows ({@code #time}, {@code #time_batch}). A span given by a
-     * variable or expression, which only the runtime knows, is left out.
+     * {@code timer:interval}), time windows ({@code #time}, {@code #time_batch}) and contexts that end after a
+     * period ({@code terminated after 30 minutes}). A span given by a variable or expression, which only the
+     * runtime knows, is left out.
      */
     static List<TimeSpan> timeSpans(String text) {
+        String code = withoutComments(text);
         List<TimeSpan> spans = new ArrayList<>();
-        Matcher m = SPAN.matcher(withoutComments(text));
+        Matcher m = SPAN.matcher(code);
         while (m.find()) {
-            String period = m.group(2);
-            Duration span = null;
-            if (SECONDS.matcher(period).matches()) {
-                span = Duration.ofMillis(Math.round(Double.parseDouble(period) * 1000));
-            } else {
-                try {
-                    span = WindowText.parse(period);
-                } catch (IllegalArgumentException notAPeriod) {
-                    continue;
-                }
+            Duration span = period(m.group(2));
+            if (span != null) {
+                spans.add(new TimeSpan(m.group(1) + "(" + m.group(2) + ")", span, m.start()));
             }
-            spans.add(new TimeSpan(m.group(1) + "(" + period + ")", span, m.start()));
         }
+        Matcher end = CONTEXT_END.matcher(code);
+        while (end.find()) {
+            Duration span = period(end.group(2));
+            if (span != null) {
+                spans.add(new TimeSpan(end.group(1) + " after " + end.group(2), span, end.start()));
+            }
+        }
+        spans.sort(Comparator.comparingInt(TimeSpan::offset));
         return spans;
+    }
+
+    /** Seconds as a bare number, or a period such as {@code 1 hour 30 min}; null when it is neither. */
+    private static Duration period(String text) {
+        if (SECONDS.matcher(text).matches()) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+        }
+        try {
+            return WindowText.parse(text);
+        } catch (IllegalArgumentException notAPeriod) {
+            return null;
+        }
     }
 }

@@ -33,4 +33,16 @@ class EplTextTest {
         assertEquals(List.of(Duration.ofMinutes(5), Duration.ofSeconds(90), Duration.ofMinutes(90)),
                 spans.stream().map(EplText.TimeSpan::span).toList());
     }
+
+    @Test
+    void contextsThatEndAfterAPeriodAreTimeSpansToo() {
+        List<EplText.TimeSpan> spans = EplText.timeSpans(
+                "create context Episode partition by a from A terminated after 30 minutes;\n"
+                        + "create context Nested context X start A end after 1 hour 30 min, context Y partition by b from B;\n"
+                        + "create context Open partition by c from C terminated by C(closed)");
+        assertEquals(List.of("terminated after 30 minutes", "end after 1 hour 30 min"),
+                spans.stream().map(EplText.TimeSpan::text).toList());
+        assertEquals(List.of(Duration.ofMinutes(30), Duration.ofMinutes(90)),
+                spans.stream().map(EplText.TimeSpan::span).toList());
+    }
 }
