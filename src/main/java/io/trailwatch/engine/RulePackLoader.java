@@ -18,10 +18,12 @@ import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +49,10 @@ final class RulePackLoader {
     private static final AtomicLong SCRATCH_RUNTIMES = new AtomicLong();
     private static final Pattern RELATIVE_LINE = Pattern.compile(" at line (\\d+)");
     private static final Pattern QUOTED = Pattern.compile("'([^'\\s]+)'");
+    private static final Pattern RULE_ATTRIBUTE = Pattern.compile(
+            "Annotation 'Rule' (?:does not have an|requires a value for) attribute '(\\w+)'");
+    private static final List<String> RULE_ATTRIBUTES = Arrays.stream(Rule.class.getDeclaredMethods())
+            .map(Method::getName).sorted().toList();
     private static final String LISTENER_EPL = "@Name('trailwatch-detections') select * from " + EsperSetup.DETECTION_TYPE;
 
     private final Path dir;
@@ -306,7 +312,7 @@ final class RulePackLoader {
                 line += Integer.parseInt(relative.group(1)) - 1;
                 message = relative.replaceFirst(" at");
             } else {
-                line = lineInStatement(module, line, message);
+                line = lineInStatement(module, line, namesToLocate(message));
             }
             problems.add(new RuleProblem(file, line, withHint(message)));
         }
@@ -317,23 +323,42 @@ final class RulePackLoader {
         if (message.contains("column '" + DetectionColumns.EVIDENCE + "'") && message.contains("Object[]")) {
             return message + " (evidence is an array of events: write {e} as evidence for one event, {a, b} for several)";
         }
+        if (RULE_ATTRIBUTE.matcher(message).find()) {
+            return message + " (@Rule attributes: " + String.join(", ", RULE_ATTRIBUTES) + ")";
+        }
         return message;
+    }
+
+    /**
+     * The names whose place in the statement the message is about: a misspelt {@code @Rule} attribute (else the
+     * {@code @Rule} itself, for a missing one), otherwise every name the message quotes, in order.
+     */
+    private static List<String> namesToLocate(String message) {
+        Matcher attribute = RULE_ATTRIBUTE.matcher(message);
+        if (attribute.find()) {
+            return List.of(attribute.group(1), Rule.class.getSimpleName());
+        }
+        List<String> names = new ArrayList<>();
+        Matcher quoted = QUOTED.matcher(message);
+        while (quoted.find()) {
+            names.add(quoted.group(1));
+        }
+        return names;
     }
 
     /**
      * The file line an error in the statement starting at {@code statementLine} points at. Esper reports
      * the line where the statement's item begins, comments above it included, so the line is narrowed to
-     * the first name the message quotes ({@code near 'X'}, {@code Property named 'X'}) that the statement
-     * holds outside its comments and string literals, else to the statement's first line of content.
+     * the first of {@code names} ({@link #namesToLocate}) that the statement holds outside its comments and
+     * string literals, else to the statement's first line of content.
      */
-    private static int lineInStatement(Module module, int statementLine, String message) {
+    private static int lineInStatement(Module module, int statementLine, List<String> names) {
         String text = module.getModuleText();
         for (ModuleItem item : module.getItems()) {
             if (item.getLineNumber() == statementLine || item.getLineNumberContent() == statementLine) {
                 String statement = EplText.codeOnly(text.substring(item.getCharPosStart(), item.getCharPosEnd()));
-                Matcher quoted = QUOTED.matcher(message);
-                while (quoted.find()) {
-                    Matcher word = Pattern.compile("(?<![\\w.])" + Pattern.quote(quoted.group(1)) + "(?![\\w])").matcher(statement);
+                for (String name : names) {
+                    Matcher word = Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?![\\w])").matcher(statement);
                     if (word.find()) {
                         return lineOf(text, item.getCharPosStart() + word.start());
                     }

@@ -111,6 +111,18 @@ class RulePackTest {
         write(rules.resolve("c/uses-bases.epl"),
                 "uses test.nolookback;\nuses test.shortlookback;\n@Name('uses-bases')\n" + HEADER + BODY);
         write(rules.resolve("c/rule-with-lookback.epl"), "@Name('rule-with-lookback')\n@Lookback('1 hour')\n" + HEADER + BODY);
+        write(rules.resolve("b/misspelt-attribute.epl"),
+                "@Name('misspelt-attribute')\n"
+                        + "@Description('d')\n"
+                        + "@Rule(title='t', severity='low', window='1 minute',\n"
+                        + "      technique={'T1485'})\n"
+                        + BODY);
+        write(rules.resolve("b/context-outlives-window.epl"),
+                "create context Episode partition by principal from CloudTrail\n"
+                        + "    terminated after 30 minutes;\n"
+                        + "@Name('context-outlives-window')\n" + HEADER
+                        + "context Episode insert into Detection\n"
+                        + "select current_evaluation_context().statementName as ruleId from CloudTrail output snapshot when terminated;\n");
         problems = assertThrows(RuleLoadException.class, () -> RulePack.load(rules)).problems();
     }
 
@@ -157,6 +169,23 @@ class RulePackTest {
         RuleProblem p = problem("rules/b/window-too-short.epl", "window '1 minute' is shorter than timer:within(2 hours) on line 7");
         assertEquals(3, p.line(), p.toString());
         assertTrue(problems.stream().noneMatch(q -> q.message().contains("48 hours")), problems.toString());
+    }
+
+    @Test
+    void aContextThatEndsAfterTheWindowIsReportedLikeATimer() {
+        RuleProblem p = problem("rules/b/context-outlives-window.epl",
+                "window '1 minute' is shorter than terminated after 30 minutes on line 2");
+        assertEquals(5, p.line(), p.toString());
+    }
+
+    @Test
+    void aMisspeltRuleAttributeIsReportedOnItsLineWithTheAttributesThereAre() {
+        List<RuleProblem> misspelt = problems.stream()
+                .filter(p -> p.file().equals(temp.resolve("rules/b/misspelt-attribute.epl"))).toList();
+        assertEquals(1, misspelt.size(), misspelt.toString());
+        assertTrue(misspelt.get(0).message().endsWith("(@Rule attributes: falsePositives, maturity, references, severity,"
+                + " techniques, title, window)"), misspelt.get(0).message());
+        assertTrue(List.of(3, 4).contains(misspelt.get(0).line()), "on the @Rule or the misspelt attribute: " + misspelt.get(0));
     }
 
     @Test
@@ -233,7 +262,7 @@ class RulePackTest {
 
     @Test
     void everyProblemIsCollectedAndValidModulesAddNone() {
-        assertEquals(16, problems.size(), problems.toString());
+        assertEquals(18, problems.size(), problems.toString());
         assertTrue(problems.stream().noneMatch(p -> p.file().equals(temp.resolve("rules/b/valid.epl"))), problems.toString());
     }
 
@@ -250,7 +279,8 @@ class RulePackTest {
         RulePack pack = BundledRules.pack();
 
         assertEquals(List.of("ami-deregistration", "bulk-destruction", "cloudtrail-logging-impaired", "ecs-service-delete-burst",
-                "iam-role-create-use-delete", "iam-user-create-use-delete", "instance-create-terminate", "s3-lifecycle-expiry"),
+                "iam-role-create-use-delete", "iam-user-create-use-delete", "instance-create-terminate", "kms-key-deletion",
+                "s3-lifecycle-expiry"),
                 pack.rules().stream().map(RuleInfo::id).toList());
         assertEquals(Duration.ofHours(24), pack.longestWindow());
         assertEquals(Duration.ofHours(36), pack.longestLookback(), "the origin module keeps GetSessionToken keys 36 hours");
