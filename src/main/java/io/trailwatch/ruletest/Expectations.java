@@ -2,7 +2,9 @@ package io.trailwatch.ruletest;
 
 import io.trailwatch.alert.Alert;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Compares what a case raised with what it must raise; the differences are the case's diff. */
 final class Expectations {
@@ -20,6 +22,9 @@ final class Expectations {
             long found = alerts.stream().filter(e::matches).count();
             if (found != e.count()) {
                 diff.add("- expected " + e.describe() + ", raised " + found);
+                if (found < e.count()) {
+                    closest(e, alerts).ifPresent(diff::add);
+                }
             }
         }
         List<Alert> own = alerts.stream().filter(a -> a.ruleId().equals(c.ruleId())).toList();
@@ -41,8 +46,25 @@ final class Expectations {
             }
         }
         if (!diff.isEmpty()) {
-            own.forEach(a -> diff.add("  raised " + ExpectedAlert.describe(a) + " | " + a.summary()));
+            diff.addAll(raised(c, alerts));
         }
         return diff;
+    }
+
+    /** The alerts of the case's own rule, one line each with the summary: what to compare an expectation with. */
+    static List<String> raised(FixtureCase c, List<Alert> alerts) {
+        return alerts.stream().filter(a -> a.ruleId().equals(c.ruleId()))
+                .map(a -> "  raised " + ExpectedAlert.describe(a) + " | " + a.summary()).toList();
+    }
+
+    /**
+     * For an entry that matched too few alerts: the alert of its rule that differs from it in the fewest key
+     * fields, and those fields, so that the diff says what to fix rather than only that nothing matched.
+     */
+    private static Optional<String> closest(ExpectedAlert e, List<Alert> alerts) {
+        return alerts.stream().filter(a -> a.ruleId().equals(e.ruleId()) && !e.matches(a))
+                .map(e::mismatches)
+                .min(Comparator.comparingInt(List::size))
+                .map(fields -> "  the closest alert of " + e.ruleId() + " differs in " + String.join("; ", fields));
     }
 }

@@ -38,13 +38,34 @@ public record ExpectedAlert(String ruleId, Integer count, String principal, Stri
 
     /** Whether {@code alert} is of this entry's rule and has every key field given. */
     public boolean matches(Alert alert) {
-        return ruleId.equals(alert.ruleId())
-                && (principal == null || principal.equals(alert.principal()))
-                && (accountId == null || accountId.equals(alert.accountId()))
-                && (severity == null || severity.equalsIgnoreCase(alert.severity().label()))
-                && (suppressed == null || suppressed == alert.suppressed())
-                && (eventIds == null || eventIds.equals(alert.eventIds()))
-                && (summaryContains == null || alert.summary().contains(summaryContains));
+        return ruleId.equals(alert.ruleId()) && mismatches(alert).isEmpty();
+    }
+
+    /**
+     * The key fields in which {@code alert} differs from this entry, each as {@code field: expected X, raised Y};
+     * empty when it matches.
+     */
+    List<String> mismatches(Alert alert) {
+        List<String> fields = new ArrayList<>();
+        if (principal != null && !principal.equals(alert.principal())) {
+            fields.add("principal: expected " + principal + ", raised " + alert.principal());
+        }
+        if (accountId != null && !accountId.equals(alert.accountId())) {
+            fields.add("accountId: expected " + accountId + ", raised " + alert.accountId());
+        }
+        if (severity != null && !severity.equalsIgnoreCase(alert.severity().label())) {
+            fields.add("severity: expected " + severity + ", raised " + alert.severity().label());
+        }
+        if (suppressed != null && suppressed != alert.suppressed()) {
+            fields.add("suppressed: expected " + suppressed + ", raised " + alert.suppressed());
+        }
+        if (eventIds != null && !eventIds.equals(alert.eventIds())) {
+            fields.add("eventIds: expected " + eventIds + ", raised " + alert.eventIds());
+        }
+        if (summaryContains != null && !alert.summary().contains(summaryContains)) {
+            fields.add("summary: does not contain '" + summaryContains + "'");
+        }
+        return fields;
     }
 
     /** The entry as one line: {@code 1 x bulk-destruction severity=critical suppressed=false}. */

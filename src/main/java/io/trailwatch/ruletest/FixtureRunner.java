@@ -2,6 +2,7 @@ package io.trailwatch.ruletest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailwatch.alert.RuleInfo;
 import io.trailwatch.alert.SuppressionConfig;
 import io.trailwatch.config.ConfigException;
 import io.trailwatch.config.ConfigFiles;
@@ -16,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs fixture cases against one loaded {@link RulePack}, each exactly as {@code trailwatch replay} would
@@ -27,6 +32,7 @@ public final class FixtureRunner {
 
     private static final int SHOWN_DEAD_LETTERS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern JSON_ERROR_AT = Pattern.compile("(malformed JSON) at line (\\d+), column (\\d+):(.*)", Pattern.DOTALL);
 
     private final RulePack pack;
     private final Path deadLetterDir;
@@ -49,18 +55,18 @@ public final class FixtureRunner {
         }
         SuppressionConfig suppression = SuppressionConfig.none();
         List<ExpectedAlert> expected = List.of();
+        boolean expectedMissing = c.expected() == null && c.kind() == CaseKind.POSITIVE;
         try {
             if (c.suppression() != null) {
                 suppression = SuppressionConfig.load(c.suppression());
             }
             if (c.expected() != null) {
                 expected = List.of(ConfigFiles.read(c.expected(), ExpectedAlert[].class));
-            } else if (c.kind() == CaseKind.POSITIVE) {
-                failures.add("- " + c.directory().resolve(FixtureCase.EXPECTED) + " does not exist (list the alerts the case must raise)");
             }
         } catch (ConfigException e) {
             return new CaseResult(c, List.of("- " + e.getMessage()), List.of());
         }
+        List<String> unknownRules = unknownRules(c, expected);
         Path deadLetter = deadLetterDir.resolve(c.label().replace('/', '_') + ".dead-letter.jsonl");
         ReplayOptions options = new ReplayOptions(List.of(new ReplayInput(c.events(), c.events().toString())),
                 null, suppression, 1, deadLetter);
@@ -71,12 +77,39 @@ public final class FixtureRunner {
                 failures.add("- " + c.events() + ": " + stats.badRecords()
                         + " record(s) could not be decoded; fix them, a fixture must replay cleanly:");
                 failures.addAll(deadLetterLines(deadLetter));
+            } else if (stats.records() == 0) {
+                failures.add("- " + c.events() + " holds no CloudTrail record (empty, or JSON the decoder skips as not"
+                        + " CloudTrail): a case must replay at least one, or a negative case passes without testing anything");
             }
         } catch (IOException e) {
             return new CaseResult(c, List.of("- cannot replay " + c.events() + ": " + e.getMessage()), sink.alerts());
         }
-        failures.addAll(Expectations.differences(c, expected, sink.alerts()));
+        if (expectedMissing) {
+            failures.add("- " + c.directory().resolve(FixtureCase.EXPECTED) + " does not exist: list the alerts the case"
+                    + " must raise, e.g. [{\"ruleId\": \"" + c.ruleId() + "\", \"count\": 1, \"severity\": \"high\"}]"
+                    + " (the alerts raised are below)");
+            failures.addAll(Expectations.raised(c, sink.alerts()));
+        } else if (!unknownRules.isEmpty()) {
+            failures.addAll(unknownRules);
+            failures.addAll(Expectations.raised(c, sink.alerts()));
+        } else {
+            failures.addAll(Expectations.differences(c, expected, sink.alerts()));
+        }
         return new CaseResult(c, failures, sink.alerts());
+    }
+
+    /** An entry naming a rule the pack does not have can never match: say so instead of "raised 0". */
+    private List<String> unknownRules(FixtureCase c, List<ExpectedAlert> expected) {
+        Set<String> ids = pack.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            String ruleId = expected.get(i).ruleId();
+            if (!ids.contains(ruleId)) {
+                problems.add("- " + c.expected() + ": entry " + (i + 1) + " names rule '" + ruleId
+                        + "', which the pack does not have (this case's rule is '" + c.ruleId() + "')");
+            }
+        }
+        return problems;
     }
 
     /**
@@ -88,9 +121,17 @@ public final class FixtureRunner {
         List<String> lines = new ArrayList<>();
         for (String letter : letters.subList(0, Math.min(SHOWN_DEAD_LETTERS, letters.size()))) {
             JsonNode node = JSON.readTree(letter);
+            String reason = node.path("reason").asText();
+            Matcher at = JSON_ERROR_AT.matcher(reason);
+            if (at.matches()) {
+                // The letter's line is where the record starts; an editor should jump to the error itself.
+                lines.add("    " + node.path("file").asText() + ":" + at.group(2) + ":" + at.group(3) + ": " + at.group(1)
+                        + ":" + at.group(4) + (node.has("line") ? " (in the record starting at line " + node.get("line").asLong() + ")" : ""));
+                continue;
+            }
             String where = node.has("line") ? ":" + node.get("line").asLong()
                     : node.has("offset") ? " (byte offset " + node.get("offset").asLong() + ")" : "";
-            lines.add("    " + node.path("file").asText() + where + ": " + node.path("reason").asText());
+            lines.add("    " + node.path("file").asText() + where + ": " + reason);
         }
         if (letters.size() > SHOWN_DEAD_LETTERS) {
             lines.add("    ... and " + (letters.size() - SHOWN_DEAD_LETTERS) + " more in " + deadLetter);

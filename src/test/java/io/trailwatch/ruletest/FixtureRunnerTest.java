@@ -36,9 +36,41 @@ class FixtureRunnerTest {
 
         assertFalse(result.passed());
         assertEquals("- expected 1 x " + RULE + " severity=low, raised 0", result.failures().get(0));
-        assertTrue(result.failures().get(1).startsWith("+ unexpected " + RULE + " principal=arn:aws:iam::143434273843:user/christophe"),
-                result.failures().get(1));
+        assertEquals("  the closest alert of " + RULE + " differs in severity: expected low, raised high", result.failures().get(1));
+        assertTrue(result.failures().get(2).startsWith("+ unexpected " + RULE + " principal=arn:aws:iam::143434273843:user/christophe"),
+                result.failures().get(2));
         assertEquals(1, result.alerts().size());
+    }
+
+    @Test
+    void theClosestAlertNamesEveryFieldThatDiffers() throws Exception {
+        CaseResult result = run(CaseKind.POSITIVE, "[{\"ruleId\": \"" + RULE + "\", \"count\": 1, \"severity\": \"high\","
+                + " \"principal\": \"arn:aws:iam::143434273843:user/bob\", \"summaryContains\": \"delete trail\"}]");
+
+        assertEquals("  the closest alert of " + RULE + " differs in principal: expected arn:aws:iam::143434273843:user/bob,"
+                + " raised arn:aws:iam::143434273843:user/christophe; summary: does not contain 'delete trail'", result.failures().get(1));
+    }
+
+    @Test
+    void anEntryNamingARuleThePackDoesNotHaveSaysSoInsteadOfRaisedZero() throws Exception {
+        CaseResult result = run(CaseKind.POSITIVE, "[{\"ruleId\": \"cloudtrail-logging-impared\", \"count\": 1}]");
+
+        assertEquals("- " + dir.resolve("case").resolve(FixtureCase.EXPECTED) + ": entry 1 names rule 'cloudtrail-logging-impared',"
+                + " which the pack does not have (this case's rule is '" + RULE + "')", result.failures().get(0));
+        assertTrue(result.failures().get(1).startsWith("  raised " + RULE), result.failures().toString());
+        assertEquals(2, result.failures().size(), result.failures().toString());
+    }
+
+    @Test
+    void aCaseWithoutRecordsFailsSoANegativeCannotPassWithoutTestingAnything() throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(caseDir.resolve(FixtureCase.EVENTS), "[]");
+
+        CaseResult result = new FixtureRunner(BundledPack.pack(), dir)
+                .run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, "empty", caseDir));
+
+        assertFalse(result.passed());
+        assertTrue(result.failures().get(0).contains("holds no CloudTrail record"), result.failures().toString());
     }
 
     @Test
@@ -67,7 +99,10 @@ class FixtureRunnerTest {
     void aPositiveCaseWithoutExpectedFileFails() throws Exception {
         CaseResult result = run(CaseKind.POSITIVE, null);
 
-        assertTrue(result.failures().get(0).contains("expected.json does not exist"), result.failures().get(0));
+        assertTrue(result.failures().get(0).contains("expected.json does not exist: list the alerts the case must raise,"
+                + " e.g. [{\"ruleId\": \"" + RULE + "\", \"count\": 1"), result.failures().get(0));
+        assertEquals(2, result.failures().size(), "the missing file, then the alert raised to copy from: " + result.failures());
+        assertTrue(result.failures().get(1).startsWith("  raised " + RULE), result.failures().get(1));
     }
 
     @Test
@@ -102,8 +137,9 @@ class FixtureRunnerTest {
                 .run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, "malformed", caseDir));
 
         assertEquals(2, result.failures().size(), result.failures().toString());
-        assertTrue(result.failures().get(1).startsWith("    " + caseDir.resolve(FixtureCase.EVENTS) + ":2: malformed JSON"),
+        assertTrue(result.failures().get(1).startsWith("    " + caseDir.resolve(FixtureCase.EVENTS) + ":2:18: malformed JSON: "),
                 result.failures().get(1));
+        assertTrue(result.failures().get(1).endsWith("(in the record starting at line 2)"), result.failures().get(1));
         try (var left = Files.list(dir)) {
             assertTrue(left.noneMatch(p -> p.toString().endsWith(".dead-letter.jsonl")), "all shown, so no file is left");
         }
