@@ -1,5 +1,6 @@
 package io.trailwatch.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
@@ -110,8 +111,20 @@ public final class ConfigFiles {
                 .addModule(ConfigValues.module().setDeserializerModifier(StrictRecordDeserializer.modifier()));
     }
 
+    /**
+     * The syntax error behind {@code e}, or null: one inside a list or record reaches us wrapped in a mapping error
+     * whose path is where the value began, while the line to fix is where the parser stopped.
+     */
+    private static JsonParseException syntaxError(JsonProcessingException e) {
+        return e instanceof JsonParseException p ? p : e.getCause() instanceof JsonParseException p ? p : null;
+    }
+
     private static ConfigException translate(String source, JsonProcessingException e, int line) {
         String where = source + (line > 0 ? ":" + line : "") + ": ";
+        JsonParseException syntax = syntaxError(e);
+        if (syntax != null) {
+            return new ConfigException(where + "syntax error: " + oneLine(syntax.getOriginalMessage()), e);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
@@ -180,6 +193,10 @@ public final class ConfigFiles {
      */
     private static int lineOf(ObjectMapper mapper, String text, JsonProcessingException e) {
         int reported = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        JsonParseException syntax = syntaxError(e);
+        if (syntax != null) {
+            return syntax.getLocation() == null ? reported : syntax.getLocation().getLineNr();
+        }
         if (!(e instanceof JsonMappingException m)) {
             return reported;
         }

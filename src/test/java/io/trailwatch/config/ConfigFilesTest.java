@@ -117,6 +117,16 @@ class ConfigFilesTest {
     }
 
     @Test
+    void aSyntaxErrorInsideAListIsReportedWhereTheParserStoppedNotWhereTheEntryBegan() throws Exception {
+        Path broken = write("list.json", "{\"allowlist\": [\n  {\n    \"principal\": \"arn:aws:iam::1:role/x\"\n"
+                + "    \"reason\": \"missing comma above\"\n  }\n]}");
+
+        String message = assertThrows(ConfigException.class, () -> SuppressionConfig.load(broken)).getMessage();
+
+        assertTrue(message.startsWith(broken + ":4: syntax error: Unexpected character"), message);
+    }
+
+    @Test
     void readsPolymorphicSinkConfigs() throws Exception {
         Path file = write("sinks.conf", """
                 sinks:
