@@ -1,6 +1,7 @@
 package io.trailwatch.ruletest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class FixtureCatalogTest {
     @Test
     void everyBundledRuleHasAtLeastOneCaseOfEachKind() throws Exception {
         FixtureTree tree = FixtureTree.scan(BundledPack.FIXTURES);
-        assertEquals(8, BundledPack.pack().rules().size());
+        assertFalse(BundledPack.pack().rules().isEmpty(), "the loop below checks every rule, so there must be some");
         BundledPack.pack().rules().forEach(rule -> {
             for (CaseKind kind : CaseKind.values()) {
                 assertTrue(tree.casesOf(rule.id()).stream().anyMatch(c -> c.kind() == kind), rule.id() + " has no " + kind.folder());
