@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  */
 final class CallShapes {
 
-    /** IAM and STS write dates in this US-English form inside response elements ("Aug 1, 2024 1:33:28 PM"). */
+    /** IAM, STS and KMS write dates in this US-English form inside response elements ("Aug 1, 2024 1:33:28 PM"). */
     private static final DateTimeFormatter IAM_DATE =
             DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
 

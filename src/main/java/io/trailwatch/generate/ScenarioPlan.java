@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 final class ScenarioPlan {
 
     static final List<ScenarioScript> SCRIPTS = Stream.of(IamScenarios.all(), DestructionScenarios.all(),
-            ResourceScenarios.all(), TrailScenarios.all(), S3LifecycleScenarios.all()).flatMap(List::stream).toList();
+            ResourceScenarios.all(), TrailScenarios.all(), S3LifecycleScenarios.all(),
+            KmsScenarios.all()).flatMap(List::stream).toList();
     private static final long EVENTS_PER_EXTRA_ROUND = 200_000L;
 
     /** One planned scenario instance. */

@@ -9,9 +9,9 @@
  * ~1% of records delivered 5–15 minutes late and ~0.5% delivered twice. With scenarios on, attacks for each rule of
  * the pack ({@code iam-user-create-use-delete}, {@code iam-role-create-use-delete}, {@code bulk-destruction},
  * {@code instance-create-terminate}, {@code ecs-service-delete-burst}, {@code ami-deregistration},
- * {@code cloudtrail-logging-impaired}) and benign look-alikes are injected; the ground truth lists each with its
- * expected rule (null for look-alikes), principal, account, event ids and time range, plus the maintenance windows
- * look-alikes rely on.
+ * {@code s3-lifecycle-expiry}, {@code kms-key-deletion}, {@code cloudtrail-logging-impaired}) and benign look-alikes
+ * are injected; the ground truth lists each with its expected rule (null for look-alikes), principal, account, event
+ * ids and time range, plus the maintenance windows look-alikes rely on.
  *
  * <p>Determinism: every random choice comes from one {@link java.util.SplittableRandom} seeded by the options, times
  * come from the configured start (never the wall clock), iteration is over ordered collections, and gzip headers

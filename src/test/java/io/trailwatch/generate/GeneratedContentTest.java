@@ -200,7 +200,7 @@ class GeneratedContentTest {
         assertEquals(expectedVariants, variants);
         assertEquals(Set.of("iam-user-create-use-delete", "iam-role-create-use-delete", "bulk-destruction",
                 "instance-create-terminate", "ecs-service-delete-burst", "ami-deregistration",
-                "cloudtrail-logging-impaired", "s3-lifecycle-expiry"), attackedRules);
+                "cloudtrail-logging-impaired", "s3-lifecycle-expiry", "kms-key-deletion"), attackedRules);
         JsonNode windows = truth.get("maintenanceWindows");
         assertFalse(windows.isEmpty());
         assertTrue(windows.get(0).get("principal").asText().contains(":role/terraform-"));
@@ -275,6 +275,34 @@ class GeneratedContentTest {
         long after = Instant.parse(suspension.get("eventTime").asText()).getEpochSecond()
                 - Instant.parse(expiry.get("eventTime").asText()).getEpochSecond();
         assertTrue(after > 0 && after < 24 * 3600, "suspended " + after + " s after the expiry was set");
+    }
+
+    @Test
+    void kmsAttacksDestroyAKeyAndTheLookAlikesAreRefusedServiceInitiatedUndoneOrInAMaintenanceWindow() {
+        JsonNode scheduled = only(eventsOf("kms-key-scheduled-for-deletion"), "ScheduleKeyDeletion");
+        assertEquals(7, scheduled.get("requestParameters").get("pendingWindowInDays").asInt());
+        assertFalse(scheduled.has("errorCode"));
+        assertTrue(scheduled.get("responseElements").get("keyId").asText()
+                .endsWith(":key/" + scheduled.get("requestParameters").get("keyId").asText()));
+
+        List<JsonNode> locked = eventsOf("kms-key-locked-then-scheduled");
+        assertEquals(List.of("PutKeyPolicy", "DisableKey", "ScheduleKeyDeletion"),
+                locked.stream().map(e -> e.get("eventName").asText()).toList());
+        assertTrue(locked.get(0).get("requestParameters").get("bypassPolicyLockoutSafetyCheck").asBoolean());
+        assertEquals(1, locked.stream().map(e -> e.get("requestParameters").get("keyId").asText()).distinct().count(),
+                "one key locked, disabled and scheduled");
+        assertTrue(spanSeconds(locked) <= 30 * 60, "within the rule's 30-minute episode: " + spanSeconds(locked) + " s");
+
+        assertEquals("AccessDeniedException", only(eventsOf("kms-key-deletion-denied"), "ScheduleKeyDeletion")
+                .get("errorCode").asText());
+        assertEquals("cloudformation.amazonaws.com", only(eventsOf("kms-key-deleted-with-its-cloudformation-stack"),
+                "ScheduleKeyDeletion").get("sourceIPAddress").asText());
+        List<JsonNode> cancelled = eventsOf("kms-key-deletion-cancelled-by-its-pipeline");
+        assertEquals(List.of("ScheduleKeyDeletion", "CancelKeyDeletion", "EnableKey"),
+                cancelled.stream().map(e -> e.get("eventName").asText()).toList());
+        assertTrue(spanSeconds(cancelled) < 30 * 60, "restored within the rule's 30-minute episode: " + spanSeconds(cancelled) + " s");
+        JsonNode retired = only(eventsOf("kms-key-retired-in-maintenance-window"), "ScheduleKeyDeletion");
+        assertTrue(retired.get("userIdentity").get("arn").asText().contains(":assumed-role/terraform-"), retired.toString());
     }
 
     @Test
