@@ -39,11 +39,11 @@ final class KmsScenarios {
     }
 
     private static void lockedThenScheduled(ScenarioContext ctx) {
+        String key = Ids.uuid(ctx.rng());
+        int region = ctx.region();
         Actor actor = ctx.account().first(Actor.Profile.HUMAN);
         Identity p = actor.identityAt(ctx.start(), ctx.rng());
         Client client = ctx.attackerClient();
-        int region = ctx.region();
-        String key = Ids.uuid(ctx.rng());
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"owner\",\"Effect\":\"Allow\",\"Principal\":"
                 + "{\"AWS\":\"" + actor.principalKey() + "\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
         ctx.emit(onKey(ctx, p, client, region, ctx.start(), "PutKeyPolicy", key, Json.obj("keyId", key,

@@ -30,6 +30,13 @@ class FixtureRunnerTest {
         return new FixtureRunner(BundledPack.pack(), dir).run(new FixtureCase("defense-evasion", RULE, kind, "case", caseDir));
     }
 
+    /** A negative case of {@code RULE} named {@code name} replaying {@code events}. */
+    private CaseResult runNegative(String name, String events) throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve(name));
+        Files.writeString(caseDir.resolve(FixtureCase.EVENTS), events);
+        return new FixtureRunner(BundledPack.pack(), dir).run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, name, caseDir));
+    }
+
     @Test
     void aWrongSeverityIsADiffShowingTheRaisedAlert() throws Exception {
         CaseResult result = run(CaseKind.POSITIVE, "[{\"ruleId\": \"" + RULE + "\", \"count\": 1, \"severity\": \"low\"}]");
@@ -63,11 +70,7 @@ class FixtureRunnerTest {
 
     @Test
     void aCaseWithoutRecordsFailsSoANegativeCannotPassWithoutTestingAnything() throws Exception {
-        Path caseDir = Files.createDirectories(dir.resolve("empty"));
-        Files.writeString(caseDir.resolve(FixtureCase.EVENTS), "[]");
-
-        CaseResult result = new FixtureRunner(BundledPack.pack(), dir)
-                .run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, "empty", caseDir));
+        CaseResult result = runNegative("empty", "[]");
 
         assertFalse(result.passed());
         assertTrue(result.failures().get(0).contains("holds no CloudTrail record"), result.failures().toString());
@@ -115,11 +118,8 @@ class FixtureRunnerTest {
 
     @Test
     void undecodableRecordsFailTheCaseInsteadOfBeingDropped() throws Exception {
-        Path caseDir = Files.createDirectories(dir.resolve("bad"));
-        Files.writeString(caseDir.resolve(FixtureCase.EVENTS), "[{\"eventName\": \"StopLogging\"}]");
-
-        CaseResult result = new FixtureRunner(BundledPack.pack(), dir)
-                .run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, "bad", caseDir));
+        CaseResult result = runNegative("bad", "[{\"eventName\": \"StopLogging\"}]");
+        Path caseDir = dir.resolve("bad");
 
         assertEquals(List.of(), result.alerts());
         assertTrue(result.failures().get(0).contains("1 record(s) could not be decoded"), result.failures().get(0));
@@ -129,12 +129,9 @@ class FixtureRunnerTest {
 
     @Test
     void theReasonsOfUndecodableRecordsAreShownWithTheirLineSoNoFileNeedsOpening() throws Exception {
-        Path caseDir = Files.createDirectories(dir.resolve("malformed"));
-        Files.writeString(caseDir.resolve(FixtureCase.EVENTS), "{\"eventID\": \"a\", \"eventName\": \"X\", \"eventTime\": \"2024-01-01T00:00:00Z\"}\n"
+        CaseResult result = runNegative("malformed", "{\"eventID\": \"a\", \"eventName\": \"X\", \"eventTime\": \"2024-01-01T00:00:00Z\"}\n"
                 + "{\"eventID\": oops}\n");
-
-        CaseResult result = new FixtureRunner(BundledPack.pack(), dir)
-                .run(new FixtureCase("defense-evasion", RULE, CaseKind.NEGATIVE, "malformed", caseDir));
+        Path caseDir = dir.resolve("malformed");
 
         assertEquals(2, result.failures().size(), result.failures().toString());
         assertTrue(result.failures().get(1).startsWith("    " + caseDir.resolve(FixtureCase.EVENTS) + ":2:18: malformed JSON: "),
