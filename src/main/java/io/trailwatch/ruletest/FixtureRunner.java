@@ -113,8 +113,9 @@ public final class FixtureRunner {
     }
 
     /**
-     * The first {@value #SHOWN_DEAD_LETTERS} dead letters as {@code file:line: reason} (a byte offset where there is no line); the file is deleted
-     * when all are shown, else kept and named for the rest.
+     * The first {@value #SHOWN_DEAD_LETTERS} dead letters as {@code file:line: reason} ({@code file:line:column} of the
+     * error for malformed JSON, a byte offset where there is no line); the file is deleted when all are shown, else kept
+     * and named for the rest.
      */
     private static List<String> deadLetterLines(Path deadLetter) throws IOException {
         List<String> letters = Files.readAllLines(deadLetter);
