@@ -42,8 +42,6 @@ import org.apache.logging.log4j.Logger;
 public final class Daemon {
 
     private static final Logger LOG = LogManager.getLogger(Daemon.class);
-    /** Delivered alert ids are kept this far beyond what a restart re-reads. */
-    private static final Duration ID_RETENTION_MARGIN = Duration.ofHours(1);
     private static final int MAX_DELIVERED_IDS = 1_000_000;
     private static final Duration SINK_OFFER_TIMEOUT = Duration.ofMinutes(5);
     private static final String STATE_DIR_FIX =
@@ -115,8 +113,8 @@ public final class Daemon {
     public boolean run() throws RuleLoadException, ConfigException, IOException {
         RulePack pack = rules(config);
         StateStore store = stateStore(config);
-        Duration retention = pack.longestLookback().plus(config.lateness()).plus(ID_RETENTION_MARGIN);
-        DeliveredAlertIds delivered = new DeliveredAlertIds(store, retention, MAX_DELIVERED_IDS);
+        DeliveredAlertIds delivered = new DeliveredAlertIds(store,
+                DeliveredAlertIds.retentionFor(pack.longestLookback(), config.lateness()), MAX_DELIVERED_IDS);
         List<AlertSink> built = Sinks.create(config.sinks(), Path.of(config.stateDir()));
         List<QueuedSink> sinks = built.stream()
                 .map(s -> new QueuedSink(s, config.sinkQueue(), SINK_OFFER_TIMEOUT)).toList();

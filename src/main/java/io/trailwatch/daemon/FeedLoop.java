@@ -168,6 +168,7 @@ final class FeedLoop implements Runnable {
             try {
                 engine.reload(pack);
                 checkpointer.lookback(pack.longestLookback());
+                delivered.retention(DeliveredAlertIds.retentionFor(pack.longestLookback(), config.lateness()));
                 metrics.ruleReloads.labelValues("applied").inc();
             } catch (IllegalStateException e) {
                 metrics.ruleReloads.labelValues("failed").inc();

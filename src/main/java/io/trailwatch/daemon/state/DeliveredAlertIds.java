@@ -34,12 +34,14 @@ public final class DeliveredAlertIds {
     public static final String DOCUMENT = "delivered-alerts";
 
     private static final Logger LOG = LogManager.getLogger(DeliveredAlertIds.class);
+    /** Ids are kept this far beyond what a restart re-reads. */
+    private static final Duration MARGIN = Duration.ofHours(1);
     private static final String IDS = "ids";
     private static final Comparator<Entry> OLDEST_FIRST =
             Comparator.comparingLong(Entry::eventTimeMillis).thenComparingLong(Entry::sequence);
 
     private final StateStore store;
-    private final long retentionMillis;
+    private long retentionMillis;
     private final int maxIds;
     private final Map<String, Entry> byId = new HashMap<>();
     private final TreeSet<Entry> byAge = new TreeSet<>(OLDEST_FIRST);
@@ -53,10 +55,7 @@ public final class DeliveredAlertIds {
      * @param maxIds the most ids kept
      */
     public DeliveredAlertIds(StateStore store, Duration retention, int maxIds) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("delivered-alert retention " + retention + " must be positive:"
-                    + " use at least the rules' longest lookback plus the allowed lateness");
-        }
+        requirePositive(retention);
         if (maxIds < 1) {
             throw new IllegalArgumentException("maximum delivered-alert ids " + maxIds + " must be at least 1");
         }
@@ -66,6 +65,30 @@ public final class DeliveredAlertIds {
         load(store.load(DOCUMENT, "starting with no delivered alert ids: alerts re-derived from the input re-read at this"
                 + " start (up to the rules' longest lookback) are delivered again; receivers that de-duplicate on alertId"
                 + " drop them"));
+    }
+
+    /**
+     * The retention that covers what a restart re-reads: the rules' longest lookback and the allowed lateness,
+     * and an hour more.
+     */
+    public static Duration retentionFor(Duration longestLookback, Duration lateness) {
+        return longestLookback.plus(lateness).plus(MARGIN);
+    }
+
+    /**
+     * Changes the retention, for rules reloaded with another lookback. A longer one keeps the ids still held for
+     * longer (those already evicted stay gone); a shorter one evicts at the next delivery.
+     */
+    public synchronized void retention(Duration retention) {
+        requirePositive(retention);
+        retentionMillis = retention.toMillis();
+    }
+
+    private static void requirePositive(Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("delivered-alert retention " + retention + " must be positive:"
+                    + " use at least the rules' longest lookback plus the allowed lateness");
+        }
     }
 
     /**

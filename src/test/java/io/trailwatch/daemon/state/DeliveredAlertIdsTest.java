@@ -67,6 +67,19 @@ class DeliveredAlertIdsTest {
     }
 
     @Test
+    void aLongerRetentionKeepsTheIdsStillHeldForLonger() throws IOException {
+        DeliveredAlertIds ids = new DeliveredAlertIds(new StateStore(dir), Duration.ofHours(2), 1000);
+        ids.firstDelivery("early", HOUR);
+        ids.retention(DeliveredAlertIds.retentionFor(Duration.ofHours(36), Duration.ofMinutes(15)));
+        ids.firstDelivery("newest", 30 * HOUR);
+
+        assertFalse(ids.firstDelivery("early", HOUR), "29 hours behind the newest, within 36 h + 15 min + 1 h");
+        ids.retention(Duration.ofHours(2));
+        ids.firstDelivery("later", 31 * HOUR);
+        assertTrue(ids.firstDelivery("early", HOUR), "evicted once the retention is short again");
+    }
+
+    @Test
     void beyondTheMaximumTheOldestByEventTimeGoFirst() throws IOException {
         DeliveredAlertIds ids = new DeliveredAlertIds(new StateStore(dir), Duration.ofDays(30), 2);
         ids.firstDelivery("late-arriving-but-oldest", HOUR);
