@@ -7,6 +7,7 @@ import io.trailwatch.source.Origin;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -45,6 +46,7 @@ public final class CloudTrailDecoder {
     private static final int GZIP_MAGIC_2 = 0x8b;
     /** CloudTrail delivers many small files (~30 KB gzip): larger buffers per input were mostly allocation. */
     private static final int BUFFER = 16 * 1024;
+    private static final int MAGIC_LENGTH = 2;
 
     private final DecodeLimits limits;
     private final JsonFactory factory;
@@ -76,18 +78,21 @@ public final class CloudTrailDecoder {
      */
     public void decode(InputStream in, String name, DecodeListener listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
-        BufferedInputStream buffered = new BufferedInputStream(SourceReadException.marking(in), BUFFER);
-        boolean gzip = startsWithGzipMagic(buffered);
-        InputStream decoded = buffered;
+        // Gzip input is buffered by GzipMembers alone; a buffer in front of it was a second 16 KB per file.
+        PushbackInputStream source = new PushbackInputStream(SourceReadException.marking(in), MAGIC_LENGTH);
+        boolean gzip = startsWithGzipMagic(source);
+        InputStream decoded;
         if (gzip) {
             try {
-                decoded = new GzipMembers(buffered, BUFFER);
+                decoded = new GzipMembers(source, BUFFER);
             } catch (SourceReadException e) {
                 throw e.original();
             } catch (IOException e) {
                 listener.onBadRecord(Origin.offset(name, 0), "gzip header is truncated or corrupt (" + e + ")", null);
                 return;
             }
+        } else {
+            decoded = new BufferedInputStream(source, BUFFER);
         }
         InputWindow window = new InputWindow(new Utf8Input(decoded));
         try {
@@ -107,14 +112,16 @@ public final class CloudTrailDecoder {
         }
     }
 
-    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
-        in.mark(2);
+    /** Reads the first two bytes and pushes them back. */
+    private static boolean startsWithGzipMagic(PushbackInputStream in) throws IOException {
+        byte[] head = new byte[MAGIC_LENGTH];
+        int n;
         try {
-            return in.read() == GZIP_MAGIC_1 && in.read() == GZIP_MAGIC_2;
+            n = in.readNBytes(head, 0, MAGIC_LENGTH);
         } catch (SourceReadException e) {
             throw e.original();
-        } finally {
-            in.reset();
         }
+        in.unread(head, 0, n);
+        return n == MAGIC_LENGTH && (head[0] & 0xff) == GZIP_MAGIC_1 && (head[1] & 0xff) == GZIP_MAGIC_2;
     }
 }

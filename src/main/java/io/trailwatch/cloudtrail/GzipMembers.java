@@ -17,7 +17,9 @@ import java.util.zip.ZipException;
  * end of the stream. Here the next member is looked for by reading, and bytes after a member that do not
  * start a valid one are a {@link ZipException} naming the member and the compressed offset.
  *
- * <p>Does not close the underlying stream; {@link #close()} frees the inflater.
+ * <p>Does not close the underlying stream; {@link #close()} frees the inflater and hands the buffer to the
+ * thread's next stream of the same buffer size (CloudTrail delivers thousands of small files: a fresh buffer
+ * for each was a tenth of what decoding them allocated).
  */
 final class GzipMembers extends InputStream {
 
@@ -30,6 +32,8 @@ final class GzipMembers extends InputStream {
     private static final int FCOMMENT = 16;
     private static final int RESERVED_FLAGS = 0xe0;
 
+    private static final ThreadLocal<byte[]> SPARE_BUFFER = new ThreadLocal<>();
+
     private final InputStream in;
     private final byte[] buffer;
     private final Inflater inflater = new Inflater(true);
@@ -41,6 +45,7 @@ final class GzipMembers extends InputStream {
     private long consumedBefore;
     private int member;
     private boolean ended;
+    private boolean closed;
 
     /**
      * Reads the first member's header.
@@ -49,11 +54,17 @@ final class GzipMembers extends InputStream {
      */
     GzipMembers(InputStream in, int bufferSize) throws IOException {
         this.in = in;
-        this.buffer = new byte[bufferSize];
+        byte[] spare = SPARE_BUFFER.get();
+        if (spare != null && spare.length == bufferSize) {
+            SPARE_BUFFER.remove();
+            this.buffer = spare;
+        } else {
+            this.buffer = new byte[bufferSize];
+        }
         try {
             readHeader(nextByte(), nextByte());
         } catch (IOException e) {
-            inflater.end();
+            close();
             throw e;
         }
         inflater.setInput(buffer, bufferPosition, bufferLimit - bufferPosition);
@@ -92,8 +103,12 @@ final class GzipMembers extends InputStream {
 
     @Override
     public void close() {
-        inflater.end();
         ended = true;
+        if (!closed) {
+            closed = true;
+            inflater.end();
+            SPARE_BUFFER.set(buffer);
+        }
     }
 
     private int inflate(byte[] b, int off, int len) throws IOException {

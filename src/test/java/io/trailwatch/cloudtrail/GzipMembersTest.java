@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.ZipException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -89,5 +90,43 @@ class GzipMembersTest {
             ZipException e = assertThrows(ZipException.class, in::readAllBytes);
             assertTrue(e.getMessage().endsWith("are not a gzip member: the gzip header is truncated"), e.getMessage());
         }
+    }
+
+    @Test
+    void aClosedStreamsBufferServesOneLaterStreamOnly() throws IOException {
+        StringBuilder firstText = new StringBuilder();
+        StringBuilder secondText = new StringBuilder();
+        StringBuilder thirdText = new StringBuilder();
+        byte[] first = members(firstText, 2);
+        byte[] second = members(secondText, 9);
+        byte[] third = members(thirdText, 5);
+        InputStream closedTwice = new GzipMembers(new ByteArrayInputStream(first), 16);
+        assertEquals(firstText.toString(), new String(closedTwice.readAllBytes(), StandardCharsets.UTF_8));
+        closedTwice.close();
+        try (InputStream b = new GzipMembers(new ByteArrayInputStream(second), 16)) {
+            closedTwice.close(); // must not hand out the buffer b now reads through
+            try (InputStream c = new GzipMembers(new ByteArrayInputStream(third), 16)) {
+                ByteArrayOutputStream bOut = new ByteArrayOutputStream();
+                ByteArrayOutputStream cOut = new ByteArrayOutputStream();
+                int fromB = 0;
+                int fromC = 0;
+                while (fromB >= 0 || fromC >= 0) {
+                    fromB = fromB < 0 ? -1 : copySome(b, bOut);
+                    fromC = fromC < 0 ? -1 : copySome(c, cOut);
+                }
+                assertEquals(secondText.toString(), bOut.toString(StandardCharsets.UTF_8));
+                assertEquals(thirdText.toString(), cOut.toString(StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(-1, closedTwice.read());
+    }
+
+    private static int copySome(InputStream in, ByteArrayOutputStream out) throws IOException {
+        byte[] chunk = new byte[5];
+        int n = in.read(chunk);
+        if (n > 0) {
+            out.write(chunk, 0, n);
+        }
+        return n;
     }
 }
