@@ -61,6 +61,7 @@ final class DecodeRun {
     private final InputWindow window;
     private final boolean compressed;
     private final StringTable strings = StringTable.local();
+    private final JsonObject.Builder objects = new JsonObject.Builder();
     private long base;
     private long baseLine = 1;
     /** Added to the parser's columns on its first line: a parser restarted mid-line counts from there. */
@@ -123,6 +124,7 @@ final class DecodeRun {
                 }
                 return;
             } catch (JsonProcessingException | CharConversionException e) {
+                objects.discard(0);
                 JsonLocation at = p == null ? null : p.currentLocation();
                 long errorOffset = at == null ? window.position() : base + at.getByteOffset();
                 long errorLine = at == null ? baseLine : baseLine + at.getLineNr() - 1;
@@ -346,6 +348,7 @@ final class DecodeRun {
                     + limits.maxRecordBytes() + "); raise it if such records are expected", cut(json));
             return;
         }
+        int mark = objects.begin();
         try (JsonParser p = factory.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
@@ -353,8 +356,10 @@ final class DecodeRun {
                         + ", not a JSON object", cut(json));
                 return;
             }
-            emit(RecordReader.read(p, RecordBudget.UNLIMITED, RecordReader.OtherField.SKIP, strings), e.origin(), () -> cut(json));
+            emit(RecordReader.read(p, RecordBudget.UNLIMITED, RecordReader.OtherField.SKIP, strings, objects), e.origin(),
+                    () -> cut(json));
         } catch (JsonProcessingException ex) {
+            objects.discard(mark);
             bad(e.origin(), e.what() + " is not valid JSON: " + ex.getOriginalMessage(), cut(json));
         }
     }
@@ -364,9 +369,11 @@ final class DecodeRun {
             throws IOException {
         JsonStreamContext parent = p.getParsingContext().getParent();
         recordStart = start;
+        int mark = objects.begin();
         try {
-            return RecordReader.read(p, budget, other, strings);
+            return RecordReader.read(p, budget, other, strings, objects);
         } catch (RecordBudget.RecordTooLargeException e) {
+            objects.discard(mark);
             String excerpt = excerpt(start, p);
             while (p.getParsingContext() != parent && p.nextToken() != null) {
                 p.skipChildren();

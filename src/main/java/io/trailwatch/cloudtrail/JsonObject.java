@@ -28,43 +28,62 @@ final class JsonObject extends AbstractMap<String, Object> {
         this.keysAndValues = keysAndValues;
     }
 
-    /** Collects one object's members, then {@link #build()}s the map. Not thread-safe. */
+    /**
+     * Collects the members of the objects being read, a nested object's above its parent's, so that one
+     * builder serves every object of a decoding thread without allocating anything but the maps it builds:
+     * {@code int mark = b.begin(); b.put(mark, key, value) ...; Map m = b.build(mark);}. An object's build
+     * must come before its parent's next put. Not thread-safe.
+     */
     static final class Builder {
-        private Object[] members = new Object[8];
-        private int length;
-        private Map<String, Object> large;
+        private Object[] members = new Object[4 * MAX_KEYS];
+        private int top;
 
-        void put(String key, Object value) {
-            if (large != null) {
-                large.put(key, value);
-                return;
-            }
-            for (int i = 0; i < length; i += 2) {
-                if (members[i].equals(key)) {
-                    members[i + 1] = value;
-                    return;
-                }
-            }
-            if (length == 2 * MAX_KEYS) {
-                large = new LinkedHashMap<>();
-                for (int i = 0; i < length; i += 2) {
-                    large.put((String) members[i], members[i + 1]);
-                }
-                large.put(key, value);
-                return;
-            }
-            if (length == members.length) {
-                members = Arrays.copyOf(members, length * 2);
-            }
-            members[length++] = key;
-            members[length++] = value;
+        /** Starts an object; pass the mark returned to its {@link #put} and {@link #build}. */
+        int begin() {
+            return top;
         }
 
-        Map<String, Object> build() {
-            if (large != null) {
-                return large;
+        void put(int mark, String key, Object value) {
+            // Past MAX_KEYS members the key is appended unchecked: the LinkedHashMap that build makes then
+            // keeps a repeated key at its first position with its last value, as here.
+            if (top - mark < 2 * MAX_KEYS) {
+                for (int i = mark; i < top; i += 2) {
+                    if (members[i].equals(key)) {
+                        members[i + 1] = value;
+                        return;
+                    }
+                }
             }
-            return length == 0 ? Map.of() : new JsonObject(length == members.length ? members : Arrays.copyOf(members, length));
+            if (top + 2 > members.length) {
+                members = Arrays.copyOf(members, members.length * 2);
+            }
+            members[top++] = key;
+            members[top++] = value;
+        }
+
+        /** The object begun at {@code mark}, whose members are then dropped from the builder. */
+        Map<String, Object> build(int mark) {
+            int length = top - mark;
+            Map<String, Object> built;
+            if (length == 0) {
+                built = Map.of();
+            } else if (length <= 2 * MAX_KEYS) {
+                built = new JsonObject(Arrays.copyOfRange(members, mark, top));
+            } else {
+                Map<String, Object> large = new LinkedHashMap<>();
+                for (int i = mark; i < top; i += 2) {
+                    large.put((String) members[i], members[i + 1]);
+                }
+                built = large;
+            }
+            discard(mark);
+            return built;
+        }
+
+        /** Drops the members of the object begun at {@code mark} and of every object in it: a record that failed. */
+        void discard(int mark) {
+            Arrays.fill(members, mark, top, null);
+            top = mark;
         }
     }
 

@@ -9,21 +9,23 @@ import java.util.Map;
 
 /**
  * Reads a JSON value at the parser's current token into plain Java values: read-only maps in document order
- * ({@link JsonObject}), lists, strings through a {@link StringTable}, numbers, booleans.
+ * ({@link JsonObject}, collected in the caller's {@link JsonObject.Builder}), lists, strings through a
+ * {@link StringTable}, numbers, booleans.
  */
 final class JsonValues {
 
     private JsonValues() {}
 
     /** The object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
-    static Map<String, Object> readObject(JsonParser p, RecordBudget budget, StringTable strings) throws IOException {
+    static Map<String, Object> readObject(JsonParser p, RecordBudget budget, StringTable strings,
+                                          JsonObject.Builder objects) throws IOException {
         budget.check();
-        JsonObject.Builder map = new JsonObject.Builder();
+        int mark = objects.begin();
         String name;
         while ((name = p.nextFieldName()) != null) {
-            map.put(name, readValue(p, p.nextToken(), budget, strings));
+            objects.put(mark, name, readValue(p, p.nextToken(), budget, strings, objects));
         }
-        return map.build();
+        return objects.build(mark);
     }
 
     /**
@@ -32,9 +34,9 @@ final class JsonValues {
      * selected children keeps only an object, read the same way; everything else is skipped.
      */
     static Map<String, Object> readSelected(JsonParser p, RecordBudget budget, JsonSelection selection,
-                                            StringTable strings) throws IOException {
+                                            StringTable strings, JsonObject.Builder objects) throws IOException {
         budget.check();
-        JsonObject.Builder map = new JsonObject.Builder();
+        int mark = objects.begin();
         String name;
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
@@ -42,27 +44,28 @@ final class JsonValues {
             if (child == null) {
                 p.skipChildren();
             } else if (child.isLeaf()) {
-                map.put(name, readValue(p, t, budget, strings));
+                objects.put(mark, name, readValue(p, t, budget, strings, objects));
             } else if (t == JsonToken.START_OBJECT) {
-                map.put(name, readSelected(p, budget, child, strings));
+                objects.put(mark, name, readSelected(p, budget, child, strings, objects));
             } else {
                 p.skipChildren();
             }
         }
-        return map.build();
+        return objects.build(mark);
     }
 
     /** The value at {@code token} (the current token), leaving the parser on its last token. */
-    static Object readValue(JsonParser p, JsonToken token, RecordBudget budget, StringTable strings) throws IOException {
+    static Object readValue(JsonParser p, JsonToken token, RecordBudget budget, StringTable strings,
+                            JsonObject.Builder objects) throws IOException {
         switch (token) {
             case START_OBJECT:
-                return readObject(p, budget, strings);
+                return readObject(p, budget, strings, objects);
             case START_ARRAY:
                 budget.check();
                 List<Object> list = new ArrayList<>();
                 JsonToken t;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, t, budget, strings));
+                    list.add(readValue(p, t, budget, strings, objects));
                 }
                 return list;
             case VALUE_STRING:

@@ -30,8 +30,12 @@ final class RecordReader {
 
     private RecordReader() {}
 
-    /** Reads the object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
-    static RawRecord read(JsonParser p, RecordBudget budget, OtherField other, StringTable strings) throws IOException {
+    /**
+     * Reads the object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. A
+     * failed read may leave members in {@code objects}: the caller discards them.
+     */
+    static RawRecord read(JsonParser p, RecordBudget budget, OtherField other, StringTable strings,
+                          JsonObject.Builder objects) throws IOException {
         RawRecord r = new RawRecord();
         String name;
         while ((name = p.nextFieldName()) != null) {
@@ -54,11 +58,11 @@ final class RecordReader {
                 case "readOnly" -> r.readOnly = bool(p, t, strings);
                 case "userIdentity" -> {
                     r.cloudTrailKeySeen = true;
-                    r.userIdentity = identity(p, t, budget, strings);
+                    r.userIdentity = identity(p, t, budget, strings, objects);
                 }
-                case "requestParameters" -> r.requestParameters = object(p, t, budget, strings);
-                case "responseElements" -> r.responseElements = object(p, t, budget, strings);
-                case "resources" -> r.resourceArns = resourceArns(p, t, budget, strings);
+                case "requestParameters" -> r.requestParameters = object(p, t, budget, strings, objects);
+                case "responseElements" -> r.responseElements = object(p, t, budget, strings, objects);
+                case "resources" -> r.resourceArns = resourceArns(p, t, budget, strings, objects);
                 default -> {
                     if (!other.read(name, p, t)) {
                         p.skipChildren();
@@ -102,26 +106,26 @@ final class RecordReader {
         return "true".equalsIgnoreCase(s) ? Boolean.TRUE : "false".equalsIgnoreCase(s) ? Boolean.FALSE : null;
     }
 
-    private static Map<String, Object> object(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings)
-            throws IOException {
+    private static Map<String, Object> object(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings,
+                                              JsonObject.Builder objects) throws IOException {
         if (t == JsonToken.START_OBJECT) {
-            return JsonValues.readObject(p, budget, strings);
+            return JsonValues.readObject(p, budget, strings, objects);
         }
         p.skipChildren();
         return null;
     }
 
-    private static Map<String, Object> identity(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings)
-            throws IOException {
+    private static Map<String, Object> identity(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings,
+                                                JsonObject.Builder objects) throws IOException {
         if (t == JsonToken.START_OBJECT) {
-            return JsonValues.readSelected(p, budget, Principals.USER_IDENTITY_PATHS, strings);
+            return JsonValues.readSelected(p, budget, Principals.USER_IDENTITY_PATHS, strings, objects);
         }
         p.skipChildren();
         return null;
     }
 
-    private static List<String> resourceArns(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings)
-            throws IOException {
+    private static List<String> resourceArns(JsonParser p, JsonToken t, RecordBudget budget, StringTable strings,
+                                             JsonObject.Builder objects) throws IOException {
         if (t != JsonToken.START_ARRAY) {
             p.skipChildren();
             return null;
@@ -130,7 +134,7 @@ final class RecordReader {
         JsonToken element;
         while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
             if (element == JsonToken.START_OBJECT) {
-                Map<String, Object> resource = JsonValues.readObject(p, budget, strings);
+                Map<String, Object> resource = JsonValues.readObject(p, budget, strings, objects);
                 String arn = JsonValues.string(resource, "ARN");
                 arns.add(arn != null ? arn : JsonValues.string(resource, "arn"));
             } else {

@@ -17,11 +17,12 @@ class JsonObjectTest {
     @Test
     void behavesAsAnInsertionOrderedMapWithTheLastValueOfARepeatedKey() {
         JsonObject.Builder b = new JsonObject.Builder();
-        b.put("instancesSet", List.of("i-1"));
-        b.put("force", Boolean.TRUE);
-        b.put("instancesSet", List.of("i-2"));
-        b.put("dryRun", null);
-        Map<String, Object> map = b.build();
+        int mark = b.begin();
+        b.put(mark, "instancesSet", List.of("i-1"));
+        b.put(mark, "force", Boolean.TRUE);
+        b.put(mark, "instancesSet", List.of("i-2"));
+        b.put(mark, "dryRun", null);
+        Map<String, Object> map = b.build(mark);
 
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("instancesSet", List.of("i-2"));
@@ -35,22 +36,59 @@ class JsonObjectTest {
         assertNull(map.get("dryRun"));
         assertFalse(map.containsKey("other"));
         assertThrows(UnsupportedOperationException.class, () -> map.put("x", 1));
-        assertEquals(Map.of(), new JsonObject.Builder().build());
+        assertEquals(Map.of(), b.build(b.begin()));
     }
 
     @Test
     void anObjectWithManyKeysKeepsEveryKeyInOrder() {
         JsonObject.Builder b = new JsonObject.Builder();
+        int mark = b.begin();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < JsonObject.MAX_KEYS * 3; i++) {
             keys.add("tag" + i);
-            b.put("tag" + i, i);
+            b.put(mark, "tag" + i, i);
         }
-        b.put("tag0", "again");
-        Map<String, Object> map = b.build();
+        b.put(mark, "tag0", "again");
+        b.put(mark, "tag" + (JsonObject.MAX_KEYS * 3 - 1), "last again");
+        Map<String, Object> map = b.build(mark);
 
         assertEquals(keys, List.copyOf(map.keySet()));
         assertEquals("again", map.get("tag0"));
         assertEquals(JsonObject.MAX_KEYS * 2, map.get("tag" + JsonObject.MAX_KEYS * 2));
+        assertEquals("last again", map.get("tag" + (JsonObject.MAX_KEYS * 3 - 1)));
+    }
+
+    @Test
+    void aNestedObjectIsBuiltApartFromItsParentWhoseMembersItKeeps() {
+        JsonObject.Builder b = new JsonObject.Builder();
+        int outer = b.begin();
+        b.put(outer, "bucketName", "logs");
+        int inner = b.begin();
+        b.put(inner, "bucketName", "nested");
+        b.put(inner, "Status", "Enabled");
+        b.put(outer, "rule", b.build(inner));
+        b.put(outer, "Status", "Suspended");
+        Map<String, Object> map = b.build(outer);
+
+        assertEquals(List.of("bucketName", "rule", "Status"), List.copyOf(map.keySet()));
+        assertEquals("logs", map.get("bucketName"));
+        assertEquals(Map.of("bucketName", "nested", "Status", "Enabled"), map.get("rule"));
+        assertEquals("Suspended", map.get("Status"));
+    }
+
+    @Test
+    void theObjectsOfAFailedRecordNeverReachTheNextOne() {
+        JsonObject.Builder b = new JsonObject.Builder();
+        int failed = b.begin();
+        b.put(failed, "userName", "from-the-failed-record");
+        int open = b.begin();
+        b.put(open, "roleName", "half-read");
+        b.discard(failed);
+
+        int next = b.begin();
+        assertEquals(failed, next);
+        b.put(next, "eventName", "DeleteUser");
+        assertEquals(Map.of("eventName", "DeleteUser"), b.build(next));
+        assertEquals(Map.of(), b.build(b.begin()));
     }
 }

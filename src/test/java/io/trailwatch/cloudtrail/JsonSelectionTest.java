@@ -14,7 +14,7 @@ class JsonSelectionTest {
     private static Map<String, Object> read(String json, JsonSelection selection) throws Exception {
         try (JsonParser p = new JsonFactory().createParser(json)) {
             assertEquals(JsonToken.START_OBJECT, p.nextToken());
-            Map<String, Object> map = JsonValues.readSelected(p, () -> { }, selection, new StringTable());
+            Map<String, Object> map = JsonValues.readSelected(p, () -> { }, selection, new StringTable(), new JsonObject.Builder());
             assertEquals(JsonToken.END_OBJECT, p.currentToken());
             assertEquals(null, p.nextToken(), "the whole object was consumed");
             return map;
