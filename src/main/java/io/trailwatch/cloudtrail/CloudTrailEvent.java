@@ -401,6 +401,60 @@ public final class CloudTrailEvent {
 
         private Builder() {}
 
+        /**
+         * Resets every field to its initial value, so that one builder can make event after event (the decoder
+         * makes one per input, not one per record) without a field of one record reaching the next.
+         */
+        Builder clear() {
+            eventId = null;
+            eventTime = null;
+            eventTimeMillis = 0;
+            eventName = null;
+            eventSource = null;
+            eventType = null;
+            region = null;
+            accountId = null;
+            sourceIPAddress = null;
+            userAgent = null;
+            errorCode = null;
+            errorMessage = null;
+            success = false;
+            readOnly = null;
+            identityType = null;
+            principal = null;
+            principalArn = null;
+            principalId = null;
+            accessKeyId = null;
+            userName = null;
+            sessionName = null;
+            invokedBy = null;
+            serviceInitiated = false;
+            mfaAuthenticated = false;
+            requestParameters = null;
+            responseElements = null;
+            resourceIds = null;
+            resourceCount = 0;
+            targetUserName = null;
+            targetRoleName = null;
+            targetRoleArn = null;
+            createdUserId = null;
+            createdUserName = null;
+            createdRoleId = null;
+            createdRoleName = null;
+            createdRoleArn = null;
+            createdAccessKeyId = null;
+            createdAccessKeyUser = null;
+            issuedAccessKeyId = null;
+            createdInstanceIds = null;
+            selectorNarrowing = null;
+            lifecycleExpiries = null;
+            versioningStatus = null;
+            kmsKeyId = null;
+            assumedRootAccountId = null;
+            assumedRootTask = null;
+            return this;
+        }
+
         public Builder eventId(String value) {
             this.eventId = value;
             return this;

@@ -62,6 +62,7 @@ final class DecodeRun {
     private final boolean compressed;
     private final StringTable strings = StringTable.local();
     private final JsonObject.Builder objects = new JsonObject.Builder();
+    private final CloudTrailEvent.Builder events = CloudTrailEvent.builder();
     private long base;
     private long baseLine = 1;
     /** Added to the parser's columns on its first line: a parser restarted mid-line counts from there. */
@@ -391,7 +392,7 @@ final class DecodeRun {
         }
         EventNormaliser.Result result;
         try {
-            result = EventNormaliser.normalise(r);
+            result = EventNormaliser.normalise(r, events);
         } catch (RuntimeException e) {
             LOG.warn("Could not normalise the record at {}: {}", origin, e.toString());
             LOG.debug("Normalising the record at {} failed", origin, e);

@@ -18,7 +18,8 @@ final class EventNormaliser {
 
     private EventNormaliser() {}
 
-    static Result normalise(RawRecord r) {
+    /** Validates {@code r} and builds its event with {@code builder}, which is cleared first and may be reused. */
+    static Result normalise(RawRecord r, CloudTrailEvent.Builder builder) {
         StringBuilder problems = new StringBuilder();
         for (String p : r.problems) {
             append(problems, p);
@@ -43,10 +44,10 @@ final class EventNormaliser {
         if (problems.length() > 0) {
             return new Result(null, problems.toString());
         }
-        return new Result(build(r, time), null);
+        return new Result(build(r, time, builder.clear()), null);
     }
 
-    private static CloudTrailEvent build(RawRecord r, EventTimes.Parsed time) {
+    private static CloudTrailEvent build(RawRecord r, EventTimes.Parsed time, CloudTrailEvent.Builder b) {
         Map<String, Object> id = r.userIdentity == null ? Map.of() : r.userIdentity;
         Map<String, Object> request = r.requestParameters;
         Map<String, Object> response = r.responseElements;
@@ -55,8 +56,7 @@ final class EventNormaliser {
         String invokedBy = JsonValues.string(id, "invokedBy");
         String[] resourceIds = ResourceIds.of(r.eventName, request, r.resourceArns);
         String accountId = r.recipientAccountId != null ? r.recipientAccountId : JsonValues.string(id, "accountId");
-        CloudTrailEvent.Builder b = CloudTrailEvent.builder()
-                .eventId(r.eventId)
+        b.eventId(r.eventId)
                 .eventTime(time.text())
                 .eventTimeMillis(time.millis())
                 .eventName(r.eventName)
