@@ -27,4 +27,23 @@ final class RawRecord {
     boolean cloudTrailKeySeen;
     /** Problems with required fields found while reading (wrong JSON type), in field order. */
     final List<String> problems = new ArrayList<>(0);
+
+    /** Keeps the text read for a top-level key; a key with no field here ({@code eventVersion}) is dropped. */
+    void text(String key, String value) {
+        switch (key) {
+            case "eventID" -> eventId = value;
+            case "eventName" -> eventName = value;
+            case "eventTime" -> eventTime = value;
+            case "@timestamp" -> atTimestamp = value;
+            case "eventSource" -> eventSource = value;
+            case "eventType" -> eventType = value;
+            case "awsRegion" -> awsRegion = value;
+            case "recipientAccountId" -> recipientAccountId = value;
+            case "sourceIPAddress" -> sourceIPAddress = value;
+            case "userAgent" -> userAgent = value;
+            case "errorCode" -> errorCode = value;
+            case "errorMessage" -> errorMessage = value;
+            default -> { }
+        }
+    }
 }

@@ -41,36 +41,46 @@ final class RecordReader {
         while ((name = p.nextFieldName()) != null) {
             budget.check();
             JsonToken t = p.nextToken();
+            // Text fields are told apart first and read at one call site: a call per field made the JIT inline
+            // the whole string reading path a dozen times into this method, its largest compilation.
+            boolean required = false;
+            StringTable table = strings;
             switch (name) {
-                case "eventID" -> r.eventId = required(p, t, name, r, StringTable.UNPOOLED);
-                case "eventName" -> r.eventName = required(p, t, name, r, strings);
-                case "eventTime" -> r.eventTime = required(p, t, name, r, StringTable.UNPOOLED);
-                case "@timestamp" -> r.atTimestamp = optional(p, t, StringTable.UNPOOLED);
-                case "eventSource" -> r.eventSource = optionalMarking(p, t, r, strings);
-                case "eventVersion" -> optionalMarking(p, t, r, strings);
-                case "eventType" -> r.eventType = optional(p, t, strings);
-                case "awsRegion" -> r.awsRegion = optional(p, t, strings);
-                case "recipientAccountId" -> r.recipientAccountId = optional(p, t, strings);
-                case "sourceIPAddress" -> r.sourceIPAddress = optional(p, t, strings);
-                case "userAgent" -> r.userAgent = optional(p, t, strings);
-                case "errorCode" -> r.errorCode = optional(p, t, strings);
-                case "errorMessage" -> r.errorMessage = optional(p, t, StringTable.UNPOOLED);
-                case "readOnly" -> r.readOnly = bool(p, t, strings);
-                case "userIdentity" -> {
-                    r.cloudTrailKeySeen = true;
-                    r.userIdentity = identity(p, t, budget, strings, objects);
+                case "eventID", "eventTime" -> {
+                    required = true;
+                    table = StringTable.UNPOOLED;
                 }
-                case "requestParameters" -> r.requestParameters = object(p, t, budget, strings, objects);
-                case "responseElements" -> r.responseElements = object(p, t, budget, strings, objects);
-                case "resources" -> r.resourceArns = resourceArns(p, t, budget, strings, objects);
+                case "eventName" -> required = true;
+                case "@timestamp", "errorMessage" -> table = StringTable.UNPOOLED;
+                case "eventSource", "eventVersion" -> r.cloudTrailKeySeen = true;
+                case "eventType", "awsRegion", "recipientAccountId", "sourceIPAddress", "userAgent", "errorCode" -> { }
                 default -> {
-                    if (!other.read(name, p, t)) {
-                        p.skipChildren();
-                    }
+                    readOther(name, p, t, r, budget, other, strings, objects);
+                    continue;
+                }
+            }
+            r.text(name, required ? required(p, t, name, r, table) : optional(p, t, table));
+        }
+        return r;
+    }
+
+    private static void readOther(String name, JsonParser p, JsonToken t, RawRecord r, RecordBudget budget,
+                                  OtherField other, StringTable strings, JsonObject.Builder objects) throws IOException {
+        switch (name) {
+            case "readOnly" -> r.readOnly = bool(p, t, strings);
+            case "userIdentity" -> {
+                r.cloudTrailKeySeen = true;
+                r.userIdentity = identity(p, t, budget, strings, objects);
+            }
+            case "requestParameters" -> r.requestParameters = object(p, t, budget, strings, objects);
+            case "responseElements" -> r.responseElements = object(p, t, budget, strings, objects);
+            case "resources" -> r.resourceArns = resourceArns(p, t, budget, strings, objects);
+            default -> {
+                if (!other.read(name, p, t)) {
+                    p.skipChildren();
                 }
             }
         }
-        return r;
     }
 
     private static String required(JsonParser p, JsonToken t, String field, RawRecord r, StringTable strings)
@@ -86,11 +96,6 @@ final class RecordReader {
             r.problems.add(field + " is " + describe(t) + shown + ", expected a string");
         }
         return null;
-    }
-
-    private static String optionalMarking(JsonParser p, JsonToken t, RawRecord r, StringTable strings) throws IOException {
-        r.cloudTrailKeySeen = true;
-        return optional(p, t, strings);
     }
 
     private static String optional(JsonParser p, JsonToken t, StringTable strings) throws IOException {
