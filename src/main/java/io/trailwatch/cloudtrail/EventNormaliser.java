@@ -135,7 +135,7 @@ final class EventNormaliser {
                     .createdRoleArn(JsonValues.string(response, "role", "arn"));
             case "CreateAccessKey" -> b.createdAccessKeyId(JsonValues.string(response, "accessKey", "accessKeyId"))
                     .createdAccessKeyUser(JsonValues.string(response, "accessKey", "userName"));
-            case "RunInstances" -> b.createdInstanceIds(ResourceIds.instanceItems(response).toArray(new String[0]));
+            case "RunInstances" -> b.createdInstanceIds(ResourceIds.instanceItems(response));
             case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRoot", "GetSessionToken",
                  "GetFederationToken" ->
                     b.issuedAccessKeyId(JsonValues.string(response, "credentials", "accessKeyId"));

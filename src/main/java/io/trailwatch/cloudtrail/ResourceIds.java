@@ -3,74 +3,88 @@ package io.trailwatch.cloudtrail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Where each API call names the resources it acts on. One table, keyed by {@code eventName}; a call not
- * in the table (or whose parameters name nothing) falls back to the ARNs of the record's {@code resources}.
- * To support another call, add one line to {@link #TABLE}.
+ * Where each API call names the resources it acts on: a table of the parameter keys that hold the ids, keyed by
+ * {@code eventName}, and a few calls with a shape of their own. A call in neither (or whose parameters name
+ * nothing) falls back to the ARNs of the record's {@code resources}. To support another call, add one line to
+ * {@link #KEYS} (or a case to {@link #named}).
  */
 final class ResourceIds {
 
-    private static final List<String> NONE = List.of();
     private static final String[] NO_IDS = new String[0];
     /** Lambda records its API version in the event name ({@code DeleteFunction20150331v2}). */
     private static final Pattern API_VERSION_SUFFIX = Pattern.compile("\\d{8}(v\\d+)?$");
 
-    private static final Map<String, Function<Map<String, Object>, List<String>>> TABLE = Map.ofEntries(
-            Map.entry("TerminateInstances", ResourceIds::instanceItems),
-            Map.entry("StopInstances", ResourceIds::instanceItems),
-            Map.entry("StartInstances", ResourceIds::instanceItems),
-            Map.entry("RebootInstances", ResourceIds::instanceItems),
-            Map.entry("DeleteVolume", key("volumeId")),
-            Map.entry("DeleteSnapshot", key("snapshotId")),
-            Map.entry("DeregisterImage", key("imageId")),
-            Map.entry("DeleteBucket", key("bucketName")),
-            Map.entry("DeleteDBInstance", key("dBInstanceIdentifier")),
-            Map.entry("DeleteDBCluster", key("dBClusterIdentifier")),
-            Map.entry("DeleteDBSnapshot", key("dBSnapshotIdentifier")),
-            Map.entry("DeleteDBClusterSnapshot", key("dBClusterSnapshotIdentifier")),
-            Map.entry("DeleteDBInstanceAutomatedBackup", key("dbiResourceId", "dBInstanceAutomatedBackupsArn")),
-            Map.entry("DeleteDBClusterAutomatedBackup", key("dbClusterResourceId")),
-            Map.entry("DeleteService", ResourceIds::ecsService),
-            Map.entry("DeleteFunction", key("functionName")),
-            Map.entry("DeleteTable", key("tableName")),
-            Map.entry("DeleteUser", key("userName")),
-            Map.entry("DeleteRole", key("roleName")),
-            Map.entry("DeleteTrail", key("name")),
-            Map.entry("DeleteLogGroup", key("logGroupName")),
-            Map.entry("DeleteKeyPair", key("keyName", "keyPairId")),
-            Map.entry("DeleteSecurityGroup", key("groupId", "groupName")),
-            Map.entry("DeleteCluster", key("name", "cluster", "clusterIdentifier")),
-            Map.entry("DeleteRepository", key("repositoryName")),
-            Map.entry("DeleteStack", key("stackName")),
-            Map.entry("DeleteSecret", key("secretId")),
-            Map.entry("ScheduleKeyDeletion", key("keyId")),
-            Map.entry("DeleteAccessKey", key("accessKeyId")),
-            Map.entry("DeleteObject", ResourceIds::s3Object),
-            Map.entry("DeleteObjects", ResourceIds::s3Objects));
+    /** The keys where a call names its resources: the first holding an id, or a list of ids, counts. */
+    private static final Map<String, String[]> KEYS = Map.ofEntries(
+            keys("DeleteVolume", "volumeId"),
+            keys("DeleteSnapshot", "snapshotId"),
+            keys("DeregisterImage", "imageId"),
+            keys("DeleteBucket", "bucketName"),
+            keys("DeleteDBInstance", "dBInstanceIdentifier"),
+            keys("DeleteDBCluster", "dBClusterIdentifier"),
+            keys("DeleteDBSnapshot", "dBSnapshotIdentifier"),
+            keys("DeleteDBClusterSnapshot", "dBClusterSnapshotIdentifier"),
+            keys("DeleteDBInstanceAutomatedBackup", "dbiResourceId", "dBInstanceAutomatedBackupsArn"),
+            keys("DeleteDBClusterAutomatedBackup", "dbClusterResourceId"),
+            keys("DeleteFunction", "functionName"),
+            keys("DeleteTable", "tableName"),
+            keys("DeleteUser", "userName"),
+            keys("DeleteRole", "roleName"),
+            keys("DeleteTrail", "name"),
+            keys("DeleteLogGroup", "logGroupName"),
+            keys("DeleteKeyPair", "keyName", "keyPairId"),
+            keys("DeleteSecurityGroup", "groupId", "groupName"),
+            keys("DeleteCluster", "name", "cluster", "clusterIdentifier"),
+            keys("DeleteRepository", "repositoryName"),
+            keys("DeleteStack", "stackName"),
+            keys("DeleteSecret", "secretId"),
+            keys("ScheduleKeyDeletion", "keyId"),
+            keys("DeleteAccessKey", "accessKeyId"));
 
     private ResourceIds() {}
 
     /** The ids the call acts on, or the {@code resources} ARNs; never null, possibly empty. */
     static String[] of(String eventName, Map<String, Object> requestParameters, List<String> resourceArns) {
-        Function<Map<String, Object>, List<String>> rule = TABLE.get(eventName);
-        if (rule == null && !eventName.isEmpty() && Character.isDigit(eventName.charAt(eventName.length() - 1))) {
-            rule = TABLE.get(API_VERSION_SUFFIX.matcher(eventName).replaceFirst(""));
+        String[] ids = requestParameters == null ? NO_IDS : named(callName(eventName), requestParameters);
+        if (ids.length == 0 && resourceArns != null && !resourceArns.isEmpty()) {
+            return resourceArns.toArray(NO_IDS);
         }
-        List<String> ids = rule == null || requestParameters == null ? NONE : rule.apply(requestParameters);
-        if (ids.isEmpty() && resourceArns != null) {
-            ids = resourceArns;
+        return ids;
+    }
+
+    // A table lookup and a switch rather than a function per call: every kind of function first met during a
+    // run made the JIT recompile this method, three to four times per replay.
+    private static String[] named(String call, Map<String, Object> parameters) {
+        String[] keys = KEYS.get(call);
+        if (keys != null) {
+            return firstOf(parameters, keys);
         }
-        return ids.isEmpty() ? NO_IDS : ids.toArray(NO_IDS);
+        return switch (call) {
+            case "TerminateInstances", "StopInstances", "StartInstances", "RebootInstances" -> instanceItems(parameters);
+            case "DeleteService" -> ecsService(parameters);
+            case "DeleteObject" -> s3Object(parameters);
+            case "DeleteObjects" -> s3Objects(parameters);
+            default -> NO_IDS;
+        };
+    }
+
+    private static String callName(String eventName) {
+        return !eventName.isEmpty() && Character.isDigit(eventName.charAt(eventName.length() - 1))
+                ? API_VERSION_SUFFIX.matcher(eventName).replaceFirst("") : eventName;
+    }
+
+    private static Map.Entry<String, String[]> keys(String call, String... keys) {
+        return Map.entry(call, keys);
     }
 
     /** Ids under {@code instancesSet.items[].instanceId}; also used for the instances {@code RunInstances} creates. */
-    static List<String> instanceItems(Map<String, Object> parameters) {
+    static String[] instanceItems(Map<String, Object> parameters) {
         Map<String, Object> set = JsonValues.map(parameters, "instancesSet");
         if (set == null || !(set.get("items") instanceof List<?> items)) {
-            return NONE;
+            return NO_IDS;
         }
         List<String> ids = new ArrayList<>(items.size());
         for (Object item : items) {
@@ -78,49 +92,46 @@ final class ResourceIds {
                 ids.add(id);
             }
         }
-        return ids;
+        return ids.toArray(NO_IDS);
     }
 
-    /** The first of {@code keys} holding a string (one id) or a list of strings. */
-    private static Function<Map<String, Object>, List<String>> key(String... keys) {
-        return parameters -> {
-            for (String k : keys) {
-                Object v = parameters.get(k);
-                if (v instanceof String s && !s.isEmpty()) {
-                    return List.of(s);
-                }
-                if (v instanceof List<?> list) {
-                    return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-                }
+    private static String[] firstOf(Map<String, Object> parameters, String[] keys) {
+        for (String k : keys) {
+            Object v = parameters.get(k);
+            if (v instanceof String s && !s.isEmpty()) {
+                return new String[] {s};
             }
-            return NONE;
-        };
+            if (v instanceof List<?> list) {
+                return list.stream().filter(String.class::isInstance).toArray(String[]::new);
+            }
+        }
+        return NO_IDS;
     }
 
-    private static List<String> ecsService(Map<String, Object> parameters) {
+    private static String[] ecsService(Map<String, Object> parameters) {
         String service = JsonValues.string(parameters, "service");
         if (service == null) {
-            return NONE;
+            return NO_IDS;
         }
         String cluster = JsonValues.string(parameters, "cluster");
-        return List.of(cluster == null ? service : cluster + "/" + service);
+        return new String[] {cluster == null ? service : cluster + "/" + service};
     }
 
-    private static List<String> s3Object(Map<String, Object> parameters) {
+    private static String[] s3Object(Map<String, Object> parameters) {
         String bucket = JsonValues.string(parameters, "bucketName");
         String key = JsonValues.string(parameters, "key");
-        return bucket == null || key == null ? NONE : List.of(bucket + "/" + key);
+        return bucket == null || key == null ? NO_IDS : new String[] {bucket + "/" + key};
     }
 
     /** {@code delete.Object[].Key} (the S3 request body as CloudTrail records it), each as bucket/key. */
-    private static List<String> s3Objects(Map<String, Object> parameters) {
+    private static String[] s3Objects(Map<String, Object> parameters) {
         Map<String, Object> delete = JsonValues.map(parameters, "delete");
         Object objects = delete == null ? null : delete.containsKey("Object") ? delete.get("Object") : delete.get("objects");
         if (objects instanceof Map<?, ?> single) {
             objects = List.of(single);
         }
         if (!(objects instanceof List<?> list)) {
-            return NONE;
+            return NO_IDS;
         }
         String bucket = JsonValues.string(parameters, "bucketName");
         List<String> ids = new ArrayList<>(list.size());
@@ -132,6 +143,6 @@ final class ResourceIds {
                 }
             }
         }
-        return ids;
+        return ids.toArray(NO_IDS);
     }
 }

@@ -34,7 +34,10 @@ class DerivedFieldsTest {
         "DeleteObject | {\"bucketName\":\"b\",\"key\":\"k/1\"} | b/k/1",
         "DeleteObjects | {\"bucketName\":\"b\",\"delete\":{\"Object\":[{\"Key\":\"x\"},{\"Key\":\"y\"}]}} | b/x b/y",
         "DeleteSnapshot | {\"snapshotId\":\"snap-1\"} | snap-1",
-        "DeleteTrail | {\"name\":\"trail\"} | trail"
+        "DeleteTrail | {\"name\":\"trail\"} | trail",
+        "DeleteSecurityGroup | {\"groupId\":\"\",\"groupName\":\"web\"} | web",
+        "DeleteCluster | {\"cluster\":[\"c1\",7,\"c2\"]} | c1 c2",
+        "RebootInstances | {\"instancesSet\":{\"items\":[{\"instanceId\":\"i-9\"}]}} | i-9"
     })
     void resourceIdsFromTheTable(String eventName, String parameters, String ids) throws IOException {
         CloudTrailEvent e = decode(eventName, "\"requestParameters\":" + parameters);
