@@ -17,7 +17,8 @@ public final class DatedBeforeDelivery implements DecodeListener {
 
     private final DecodeListener next;
     private final long latestMillis;
-    private final String bound;
+    private final String what;
+    private final Instant by;
     private final String hint;
 
     /**
@@ -29,7 +30,10 @@ public final class DatedBeforeDelivery implements DecodeListener {
     public DatedBeforeDelivery(DecodeListener next, Instant by, String what, String hint) {
         this.next = next;
         this.latestMillis = by.plus(TOLERANCE).toEpochMilli();
-        this.bound = what + " (" + by + ")";
+        // The reason is written only for a refused record: one per delivery file, formatting the time took a
+        // C2 compilation of the JDK's instant printer in every replay.
+        this.what = what;
+        this.by = by;
         this.hint = hint;
     }
 
@@ -37,8 +41,8 @@ public final class DatedBeforeDelivery implements DecodeListener {
     public void onEvent(CloudTrailEvent event, Origin origin) {
         if (event.getEventTimeMillis() > latestMillis) {
             next.onBadRecord(origin, "eventTime " + event.getEventTime() + " is more than " + TOLERANCE.toMinutes()
-                    + " minutes after " + bound + ": CloudTrail writes a record before delivering it, so the record is"
-                    + " corrupt" + hint, event.toString());
+                    + " minutes after " + what + " (" + by + "): CloudTrail writes a record before delivering it, so the"
+                    + " record is corrupt" + hint, event.toString());
             return;
         }
         next.onEvent(event, origin);
