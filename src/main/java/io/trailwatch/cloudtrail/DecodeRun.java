@@ -63,6 +63,7 @@ final class DecodeRun {
     private final StringTable strings = StringTable.local();
     private final JsonObject.Builder objects = new JsonObject.Builder();
     private final CloudTrailEvent.Builder events = CloudTrailEvent.builder();
+    private final StreamBudget elementBudget = new StreamBudget(0);
     private long base;
     private long baseLine = 1;
     /** Added to the parser's columns on its first line: a parser restarted mid-line counts from there. */
@@ -269,7 +270,7 @@ final class DecodeRun {
                 elementStart = start;
                 elementOfRecords = true;
                 elementDepth = p.getParsingContext().getNestingDepth();
-                RawRecord r = readGuarded(p, start, new StreamBudget(start.offset()), RecordReader.OtherField.SKIP);
+                RawRecord r = readGuarded(p, start, elementBudget.restartAt(start.offset()), RecordReader.OtherField.SKIP);
                 recordStart = null;
                 elementStart = null;
                 if (r != null) {
@@ -612,6 +613,12 @@ final class DecodeRun {
 
         void restart() {
             start = window.position();
+        }
+
+        /** Measures from {@code offset} on: one budget serves every element of a {@code Records} array in turn. */
+        StreamBudget restartAt(long offset) {
+            start = offset;
+            return this;
         }
 
         @Override

@@ -20,28 +20,28 @@ final class EventNormaliser {
 
     /** Validates {@code r} and builds its event with {@code builder}, which is cleared first and may be reused. */
     static Result normalise(RawRecord r, CloudTrailEvent.Builder builder) {
-        StringBuilder problems = new StringBuilder();
+        StringBuilder problems = null;
         for (String p : r.problems) {
-            append(problems, p);
+            problems = append(problems, p);
         }
         if (r.eventId == null && !mentions(r, "eventID")) {
-            append(problems, "missing eventID");
+            problems = append(problems, "missing eventID");
         }
         if (r.eventName == null && !mentions(r, "eventName")) {
-            append(problems, "missing eventName");
+            problems = append(problems, "missing eventName");
         }
         EventTimes.Parsed time = null;
         if (!mentions(r, "eventTime")) {
             String raw = r.eventTime != null ? r.eventTime : r.atTimestamp;
             if (raw == null) {
-                append(problems, "missing eventTime (and no @timestamp)");
+                problems = append(problems, "missing eventTime (and no @timestamp)");
             } else if ((time = EventTimes.parse(raw)) == null) {
-                append(problems, (r.eventTime != null ? "eventTime" : "@timestamp") + " '" + raw
+                problems = append(problems, (r.eventTime != null ? "eventTime" : "@timestamp") + " '" + raw
                         + "' is not a timestamp (expected ISO-8601 such as 2024-01-02T03:04:05Z"
                         + " or 2024-11-25 17:51:21.000)");
             }
         }
-        if (problems.length() > 0) {
+        if (problems != null) {
             return new Result(null, problems.toString());
         }
         return new Result(build(r, time, builder.clear()), null);
@@ -180,10 +180,8 @@ final class EventNormaliser {
         return false;
     }
 
-    private static void append(StringBuilder sb, String problem) {
-        if (sb.length() > 0) {
-            sb.append("; ");
-        }
-        sb.append(problem);
+    /** Adds a problem to those found so far (none: null), made only for a bad record. */
+    private static StringBuilder append(StringBuilder problems, String problem) {
+        return problems == null ? new StringBuilder(problem) : problems.append("; ").append(problem);
     }
 }

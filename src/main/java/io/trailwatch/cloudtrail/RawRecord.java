@@ -25,8 +25,16 @@ final class RawRecord {
     List<String> resourceArns;
     /** Whether any key only a CloudTrail record has was present (eventID, eventName, userIdentity, ...). */
     boolean cloudTrailKeySeen;
-    /** Problems with required fields found while reading (wrong JSON type), in field order. */
-    final List<String> problems = new ArrayList<>(0);
+    /** Problems with required fields found while reading (wrong JSON type), in field order; see {@link #problem}. */
+    List<String> problems = List.of();
+
+    /** Notes a problem; the list is made at the first, as most records have none. */
+    void problem(String problem) {
+        if (problems.isEmpty()) {
+            problems = new ArrayList<>(2);
+        }
+        problems.add(problem);
+    }
 
     /** Keeps the text read for a top-level key; a key with no field here ({@code eventVersion}) is dropped. */
     void text(String key, String value) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * skips everything else without building it.
  *
  * <p>Wrong JSON types: {@code eventID}, {@code eventName} and {@code eventTime} of any type but string make
- * the record bad (noted in {@link RawRecord#problems}). Every other field of the wrong type is ignored as if
+ * the record bad (noted in {@link RawRecord#problem}). Every other field of the wrong type is ignored as if
  * absent, so that the event still reaches the rules: an object where a string belongs, a
  * {@code userIdentity}, {@code requestParameters} or {@code responseElements} that is not an object,
  * {@code resources} that is not an array. Numbers and booleans where a string belongs are kept as their text.
@@ -93,7 +93,7 @@ final class RecordReader {
         if (t != JsonToken.VALUE_NULL) {
             String shown = t.isScalarValue() ? " (" + p.getText() + ")" : "";
             p.skipChildren();
-            r.problems.add(field + " is " + describe(t) + shown + ", expected a string");
+            r.problem(field + " is " + describe(t) + shown + ", expected a string");
         }
         return null;
     }
