@@ -3,7 +3,6 @@ package io.trailwatch.cloudtrail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Where each API call names the resources it acts on: a table of the parameter keys that hold the ids, keyed by
@@ -14,8 +13,7 @@ import java.util.regex.Pattern;
 final class ResourceIds {
 
     private static final String[] NO_IDS = new String[0];
-    /** Lambda records its API version in the event name ({@code DeleteFunction20150331v2}). */
-    private static final Pattern API_VERSION_SUFFIX = Pattern.compile("\\d{8}(v\\d+)?$");
+    private static final int API_DATE_DIGITS = 8;
 
     /** The keys where a call names its resources: the first holding an id, or a list of ids, counts. */
     private static final Map<String, String[]> KEYS = Map.ofEntries(
@@ -71,9 +69,31 @@ final class ResourceIds {
         };
     }
 
-    private static String callName(String eventName) {
-        return !eventName.isEmpty() && Character.isDigit(eventName.charAt(eventName.length() - 1))
-                ? API_VERSION_SUFFIX.matcher(eventName).replaceFirst("") : eventName;
+    /**
+     * The event name without the API version Lambda records in it ({@code DeleteFunction20150331v2}): eight
+     * digits at the end, or eight digits, {@code v} and digits. Read by hand: Lambda's reads
+     * ({@code ListFunctions20150331}) are common, and a regular expression per event was the only one a replay ran.
+     */
+    static String callName(String eventName) {
+        int digitsEnd = eventName.length();
+        int suffixStart = digitsBefore(eventName, digitsEnd);
+        if (suffixStart == digitsEnd) {
+            return eventName;
+        }
+        if (suffixStart > 0 && eventName.charAt(suffixStart - 1) == 'v'
+                && suffixStart - 1 - digitsBefore(eventName, suffixStart - 1) >= API_DATE_DIGITS) {
+            return eventName.substring(0, suffixStart - 1 - API_DATE_DIGITS);
+        }
+        return digitsEnd - suffixStart >= API_DATE_DIGITS ? eventName.substring(0, digitsEnd - API_DATE_DIGITS) : eventName;
+    }
+
+    /** Where the run of ASCII digits that ends at {@code end} starts. */
+    private static int digitsBefore(String s, int end) {
+        int i = end;
+        while (i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+            i--;
+        }
+        return i;
     }
 
     private static Map.Entry<String, String[]> keys(String call, String... keys) {
