@@ -168,7 +168,7 @@ final class EventNormaliser {
 
     private static boolean isTrue(Map<String, Object> attributes) {
         Object v = attributes == null ? null : attributes.get("mfaAuthenticated");
-        return Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(String.valueOf(v));
+        return v instanceof Boolean b ? b : v instanceof String s && s.equalsIgnoreCase("true");
     }
 
     private static boolean mentions(RawRecord r, String field) {

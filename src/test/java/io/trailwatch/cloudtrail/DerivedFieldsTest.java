@@ -161,6 +161,15 @@ class DerivedFieldsTest {
         assertNull(failed.getIssuedAccessKeyId(), "a failed call issued nothing");
     }
 
+    @ParameterizedTest(name = "mfaAuthenticated {0}")
+    @CsvSource(delimiter = '|', value = {
+        "\"true\" | true", "\"TRUE\" | true", "true | true", "\"false\" | false", "false | false", "1 | false",
+        "null | false", "{\"v\":\"true\"} | false"})
+    void mfaAuthenticatedIsTrueOnlyAsABooleanOrItsText(String value, boolean mfa) throws IOException {
+        assertEquals(mfa, decode("GetObject", "\"userIdentity\":{\"type\":\"IAMUser\","
+                + "\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":" + value + "}}}").isMfaAuthenticated());
+    }
+
     @Test
     void successServiceInitiatedAccountAndMfa() throws IOException {
         CloudTrailEvent failed = decode("GetObject", "\"errorCode\":\"AccessDenied\",\"recipientAccountId\":\"222\","
