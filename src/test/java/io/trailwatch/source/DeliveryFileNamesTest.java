@@ -50,5 +50,18 @@ class DeliveryFileNamesTest {
     void anImpossibleTimeHasNoInstant() {
         assertEquals(Instant.parse("2024-08-01T00:05:00Z"), DeliveryFileNames.deliveredAt("1_CloudTrail_r_20240801T0005Z_x.json.gz"));
         assertNull(DeliveryFileNames.deliveredAt("1_CloudTrail_r_20241301T0005Z_x.json.gz"));
+        assertNull(DeliveryFileNames.deliveredAt("1_CloudTrail_r_20240230T0005Z_x.json.gz"));
+        assertNull(DeliveryFileNames.deliveredAt("1_CloudTrail_r_20240801T2400Z_x.json.gz"));
+        assertNull(DeliveryFileNames.deliveredAt("1_CloudTrail_r_20240801T0060Z_x.json.gz"));
+        assertNull(DeliveryFileNames.deliveredAt("1_CloudTrail_r_x.json.gz"));
+    }
+
+    @Test
+    void aDigestFilesTimeToTheSecondAndTheEndsOfTheCalendar() {
+        assertEquals(Instant.parse("2024-08-01T01:00:59Z"),
+                DeliveryFileNames.deliveredAt("1_CloudTrail-Digest_r_t_r_20240801T010059Z.json.gz"));
+        assertEquals(Instant.parse("2024-02-29T23:59:59Z"), DeliveryFileNames.deliveredAt("1_CloudTrail_r_20240229T235959Z_x.json"));
+        assertEquals(Instant.parse("0000-01-01T00:00:00Z"), DeliveryFileNames.deliveredAt("1_CloudTrail_r_00000101T0000Z_x.json"));
+        assertEquals(Instant.parse("9999-12-31T23:59:00Z"), DeliveryFileNames.deliveredAt("1_CloudTrail_r_99991231T2359Z_x.json"));
     }
 }
