@@ -19,10 +19,11 @@ final class JsonValues {
     /** The object at the current {@code START_OBJECT}, leaving the parser on its {@code END_OBJECT}. */
     static Map<String, Object> readObject(JsonParser p, RecordBudget budget, StringTable strings,
                                           JsonObject.Builder objects) throws IOException {
-        budget.check();
         int mark = objects.begin();
         String name;
+        // checked per member, not per object: a flat object of a million members is as large as a deep one
         while ((name = p.nextFieldName()) != null) {
+            budget.check();
             objects.put(mark, name, readValue(p, p.nextToken(), budget, strings, objects));
         }
         return objects.build(mark);
@@ -61,10 +62,10 @@ final class JsonValues {
             case START_OBJECT:
                 return readObject(p, budget, strings, objects);
             case START_ARRAY:
-                budget.check();
                 List<Object> list = new ArrayList<>();
                 JsonToken t;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    budget.check();
                     list.add(readValue(p, t, budget, strings, objects));
                 }
                 return list;
