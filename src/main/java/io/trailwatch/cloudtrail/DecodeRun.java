@@ -232,6 +232,12 @@ final class DecodeRun {
             this.budget = new StreamBudget(start.offset());
         }
 
+        /** No key seen so far made it a delivery file, a lookup result, a CloudWatch or an EventBridge envelope. */
+        boolean holdsNothing() {
+            return !records && !lookupEvents && !digest && messageType == null && logEvents == null && detail == null
+                    && detailType == null;
+        }
+
         @Override
         public boolean read(String key, JsonParser p, JsonToken t) throws IOException {
             boolean consumed = true;
@@ -380,7 +386,13 @@ final class DecodeRun {
             while (p.getParsingContext() != parent && p.nextToken() != null) {
                 p.skipChildren();
             }
-            bad(origin(start), e.getMessage(), excerpt);
+            if (!e.cloudTrailKeySeen() && other instanceof Envelope envelope && envelope.holdsNothing()) {
+                // a large JSON document of another kind (a report, an answer key) beside the logs, not a record
+                notCloudTrail(p, start, "a JSON object with keys " + envelope.otherKeys + " of over "
+                        + limits.maxRecordBytes() + " bytes");
+            } else {
+                bad(origin(start), e.getMessage(), excerpt);
+            }
             return null;
         }
     }

@@ -12,8 +12,25 @@ interface RecordBudget {
 
     /** Thrown by {@link #check()}; the reader skips the rest of the record and reports it as bad. */
     final class RecordTooLargeException extends RuntimeException {
+        private final boolean cloudTrailKeySeen;
+
         RecordTooLargeException(String message) {
+            this(message, false);
+        }
+
+        private RecordTooLargeException(String message, boolean cloudTrailKeySeen) {
             super(message, null, false, false);
+            this.cloudTrailKeySeen = cloudTrailKeySeen;
+        }
+
+        /** The same, saying whether a key that only CloudTrail records have was read before the limit. */
+        RecordTooLargeException after(boolean keySeen) {
+            return new RecordTooLargeException(getMessage(), keySeen);
+        }
+
+        /** Whether a CloudTrail key (eventID, eventName, eventTime, eventSource, userIdentity, ...) came first. */
+        boolean cloudTrailKeySeen() {
+            return cloudTrailKeySeen;
         }
     }
 }

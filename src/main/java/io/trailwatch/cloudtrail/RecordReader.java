@@ -37,6 +37,16 @@ final class RecordReader {
     static RawRecord read(JsonParser p, RecordBudget budget, OtherField other, StringTable strings,
                           JsonObject.Builder objects) throws IOException {
         RawRecord r = new RawRecord();
+        try {
+            readFields(p, r, budget, other, strings, objects);
+        } catch (RecordBudget.RecordTooLargeException e) {
+            throw e.after(r.cloudTrailKeySeen);
+        }
+        return r;
+    }
+
+    private static void readFields(JsonParser p, RawRecord r, RecordBudget budget, OtherField other,
+                                   StringTable strings, JsonObject.Builder objects) throws IOException {
         String name;
         while ((name = p.nextFieldName()) != null) {
             budget.check();
@@ -61,7 +71,6 @@ final class RecordReader {
             }
             r.text(name, required ? required(p, t, name, r, table) : optional(p, t, table));
         }
-        return r;
     }
 
     private static void readOther(String name, JsonParser p, JsonToken t, RawRecord r, RecordBudget budget,

@@ -412,6 +412,58 @@ class CloudTrailDecoderBadInputTest {
     }
 
     @Test
+    void flatObjectsAndArraysOverMaxRecordBytesAreBoundedMemberByMember() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 1 << 20, 1000, 2000));
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            members.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        String flatObject = "{\"eventID\":\"o\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\","
+                + "\"requestParameters\":{" + members + "}}";
+        String flatArray = "{\"eventID\":\"a\",\"eventName\":\"X\",\"eventTime\":\"2024-01-02T03:04:05Z\","
+                + "\"requestParameters\":{\"ids\":[" + "12345,".repeat(5000) + "1]}}";
+        Collected c = Collected.decode((flatObject + "\n" + flatArray + "\n" + record("b")).getBytes(StandardCharsets.UTF_8),
+                decoder);
+
+        assertEquals(List.of("b"), c.eventIds());
+        assertEquals(2, c.bad.size(), c.toString());
+        assertReason(c, 0, "larger than DecodeLimits.maxRecordBytes (2000)");
+        assertReason(c, 1, "larger than DecodeLimits.maxRecordBytes (2000)");
+    }
+
+    @Test
+    void aLargeJsonDocumentOfAnotherKindIsSkippedAsNotCloudTrailNotReportedBad() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 1 << 20, 1000, 2000));
+        StringBuilder answerKey = new StringBuilder("{\"generator\":{\"events\":1000},\"scenarios\":[");
+        for (int i = 0; i < 200; i++) {
+            answerKey.append(i == 0 ? "" : ",").append("{\"id\":\"scn-").append(i).append("\",\"eventIds\":[\"e\"]}");
+        }
+        answerKey.append("]}");
+        Collected c = Collected.decode(answerKey.toString().getBytes(StandardCharsets.UTF_8), decoder);
+
+        assertEquals(List.of(), c.bad);
+        assertEquals(1, c.skipped.size(), c.toString());
+        assertTrue(c.skipped.get(0).contains("not CloudTrail data") && c.skipped.get(0).contains("[generator, scenarios]"),
+                c.skipped.get(0));
+    }
+
+    @Test
+    void aTopLevelRecordOverMaxRecordBytesIsStillBadWhenItsCloudTrailKeysCameFirst() throws IOException {
+        CloudTrailDecoder decoder = new CloudTrailDecoder(new DecodeLimits(64, 1 << 20, 1000, 2000));
+        StringBuilder big = new StringBuilder("{\"eventID\":\"big\",\"eventName\":\"X\",\"requestParameters\":{");
+        for (int i = 0; i < 5000; i++) {
+            big.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":[").append(i).append(']');
+        }
+        big.append("}}");
+        Collected c = Collected.decode((big + "\n" + record("b")).getBytes(StandardCharsets.UTF_8), decoder);
+
+        assertEquals(List.of("b"), c.eventIds());
+        assertEquals(List.of(), c.skipped);
+        assertEquals(1, c.bad.size());
+        assertReason(c, 0, "larger than DecodeLimits.maxRecordBytes (2000)");
+    }
+
+    @Test
     void brokenEmbeddedRecordsAreBadOthersDecoded() throws IOException {
         String lookup = "{\"Events\":[{\"CloudTrailEvent\":\"not json\"},{\"CloudTrailEvent\":42},"
                 + "{\"CloudTrailEvent\":" + quote(record("a")) + "}]}";
